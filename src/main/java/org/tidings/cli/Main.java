@@ -1,0 +1,25 @@
+package org.tidings.cli;
+
+import java.io.PrintWriter;
+import java.util.logging.LogManager;
+import picocli.CommandLine;
+
+/** Entry point of {@code tidings.jar}. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line and returns its exit code; used by tests without a new JVM. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        // Never log to the terminal: libraries log through SLF4J -> JUL, which stays silent
+        // unless --log-file is given (see TidingsCommand).
+        LogManager.getLogManager().reset();
+        CommandLine commandLine = TidingsCommand.commandLine();
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
+    }
+}

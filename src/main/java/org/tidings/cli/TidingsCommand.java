@@ -1,0 +1,144 @@
+package org.tidings.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.logging.FileHandler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code tidings}: the top-level command. Without a subcommand it opens the reader. */
+@Command(
+        name = "tidings",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Feed aggregator and terminal news reader.",
+        subcommands = {ParseCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:everything asked for was done",
+            "1:partly done (for example some feeds failed)",
+            "2:usage error or fatal error"
+        })
+public final class TidingsCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--db",
+            paramLabel = "PATH",
+            scope = ScopeType.INHERIT,
+            description = "SQLite database file (default: $TIDINGS_DB, else $XDG_DATA_HOME/tidings/tidings.db).")
+    @Nullable Path db;
+
+    @Option(
+            names = "--debug",
+            scope = ScopeType.INHERIT,
+            description = "Print stack traces of errors.")
+    boolean debug;
+
+    @Option(
+            names = "--log-file",
+            paramLabel = "FILE",
+            scope = ScopeType.INHERIT,
+            description = "Write a debug log to FILE (nothing is logged otherwise).")
+    @Nullable Path logFile;
+
+    static CommandLine commandLine() {
+        TidingsCommand top = new TidingsCommand();
+        CommandLine commandLine = new CommandLine(top);
+        commandLine.setExecutionStrategy(parseResult -> {
+            top.configureLogging();
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        commandLine.setExecutionExceptionHandler(
+                (exception, cmd, parseResult) -> {
+                    PrintWriter err = cmd.getErr();
+                    if (top.debug) {
+                        exception.printStackTrace(err);
+                    }
+                    err.println("tidings: " + describe(exception));
+                    err.flush();
+                    return ExitCodes.FATAL;
+                });
+        return commandLine;
+    }
+
+    /** One line for an error: its message, or its type when it has none. */
+    static String describe(Throwable exception) {
+        String message = exception.getMessage();
+        if (message == null || message.isBlank()) {
+            message = exception.getClass().getSimpleName();
+        }
+        return message.strip().lines().findFirst().orElse(message);
+    }
+
+    private void configureLogging() {
+        if (logFile == null) {
+            return;
+        }
+        try {
+            FileHandler handler = new FileHandler(logFile.toString(), true);
+            handler.setFormatter(new SimpleFormatter());
+            handler.setLevel(Level.ALL);
+            Logger root = Logger.getLogger("");
+            root.addHandler(handler);
+            root.setLevel(Level.FINE);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open log file " + logFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The database file: --db, then TIDINGS_DB, then the XDG data directory. */
+    Path databasePath() {
+        if (db != null) {
+            return db;
+        }
+        return defaultDatabasePath(System.getenv());
+    }
+
+    static Path defaultDatabasePath(Map<String, String> env) {
+        String fromEnv = env.get("TIDINGS_DB");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Path.of(fromEnv);
+        }
+        return dataHome(env).resolve("tidings").resolve("tidings.db");
+    }
+
+    static Path dataHome(Map<String, String> env) {
+        String xdg = env.get("XDG_DATA_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg);
+        }
+        return Path.of(System.getProperty("user.home"), ".local", "share");
+    }
+
+    static Path configHome(Map<String, String> env) {
+        String xdg = env.get("XDG_CONFIG_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg);
+        }
+        return Path.of(System.getProperty("user.home"), ".config");
+    }
+
+    static void ensureParent(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        // The reader arrives with the tui issue; until then show the usage.
+        CommandLine.usage(this, System.out);
+        return ExitCodes.OK;
+    }
+}

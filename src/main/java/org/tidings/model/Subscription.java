@@ -1,0 +1,26 @@
+package org.tidings.model;
+
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A feed someone wants to follow, as written in OPML, a newsboat urls file or on the command line;
+ * not yet stored. {@code folder} is a path such as {@code "News/Nigeria"} (segments joined by
+ * {@code /}), or null for the top level.
+ */
+public record Subscription(
+        String url,
+        @Nullable String title,
+        @Nullable String siteUrl,
+        @Nullable String folder,
+        List<String> tags) {
+    public Subscription {
+        Objects.requireNonNull(url, "url");
+        tags = List.copyOf(tags);
+    }
+
+    public static Subscription of(String url) {
+        return new Subscription(url, null, null, null, List.of());
+    }
+}

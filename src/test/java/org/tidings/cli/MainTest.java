@@ -1,0 +1,50 @@
+package org.tidings.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    private record Result(int code, String out, String err) {}
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void printsVersion() {
+        Result result = run("--version");
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).startsWith("tidings ");
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        Result result = run("frobnicate");
+        assertThat(result.code()).isEqualTo(ExitCodes.FATAL);
+    }
+
+    @Test
+    void missingFileIsOneLineOnStderrWithExitTwo() {
+        Result result = run("parse", "--json", "no-such-file.xml");
+        assertThat(result.code()).isEqualTo(ExitCodes.FATAL);
+        assertThat(result.err().strip().lines()).hasSize(1);
+        assertThat(result.err()).contains("no-such-file.xml").doesNotContain("Exception");
+    }
+
+    @Test
+    void databaseDefaultsFollowEnvironmentThenXdg() {
+        assertThat(TidingsCommand.defaultDatabasePath(Map.of("TIDINGS_DB", "/x/t.db")))
+                .isEqualTo(Path.of("/x/t.db"));
+        assertThat(TidingsCommand.defaultDatabasePath(Map.of("XDG_DATA_HOME", "/data")))
+                .isEqualTo(Path.of("/data/tidings/tidings.db"));
+    }
+}
