@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Feed aggregator and terminal news reader.",
-        subcommands = {ParseCommand.class},
+        subcommands = {ParseCommand.class, ConfigCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:everything asked for was done",
@@ -37,6 +37,13 @@ public final class TidingsCommand implements Callable<Integer> {
             scope = ScopeType.INHERIT,
             description = "SQLite database file (default: $TIDINGS_DB, else $XDG_DATA_HOME/tidings/tidings.db).")
     @Nullable Path db;
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            scope = ScopeType.INHERIT,
+            description = "Configuration file (default: $TIDINGS_CONFIG, else $XDG_CONFIG_HOME/tidings/config.toml).")
+    @Nullable Path config;
 
     @Option(
             names = "--debug",
@@ -102,6 +109,23 @@ public final class TidingsCommand implements Callable<Integer> {
             return db;
         }
         return defaultDatabasePath(System.getenv());
+    }
+
+    /** The configuration file: --config, then TIDINGS_CONFIG, then the XDG config directory. */
+    Path configPath() {
+        if (config != null) {
+            return config;
+        }
+        String fromEnv = System.getenv("TIDINGS_CONFIG");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Path.of(fromEnv);
+        }
+        return configHome(System.getenv()).resolve("tidings").resolve("config.toml");
+    }
+
+    /** The effective configuration (file, then environment overrides). */
+    Config loadConfig() throws Config.ConfigException {
+        return Config.load(configPath(), System.getenv());
     }
 
     static Path defaultDatabasePath(Map<String, String> env) {
