@@ -1,0 +1,9 @@
+/**
+ * One sync: which feeds are due, fetch, parse, store, and when to poll each feed next. Also the
+ * daemon's loop, its process lock, metrics and status endpoint. The only package where fetch, parse
+ * and store meet.
+ */
+@NullMarked
+package org.tidings.sync;
+
+import org.jspecify.annotations.NullMarked;
