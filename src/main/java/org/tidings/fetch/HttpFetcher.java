@@ -1,0 +1,499 @@
+package org.tidings.fetch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.utils.DateUtils;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
+import org.apache.hc.core5.http.message.BasicHttpRequest;
+import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
+import org.tidings.fetch.FetchResult.Failed;
+import org.tidings.fetch.FetchResult.Fetched;
+import org.tidings.fetch.FetchResult.Gone;
+import org.tidings.fetch.FetchResult.Kind;
+import org.tidings.fetch.FetchResult.NotModified;
+
+/**
+ * Fetches feeds over HTTP(S) with the async Apache HttpClient 5, and {@code file://} URLs and
+ * local paths from disk.
+ *
+ * <ul>
+ *   <li>At most {@link FetchConfig#concurrency()} requests in flight, and at most {@link
+ *       FetchConfig#perHost()} to one host; queued work waits without holding a thread.
+ *   <li>Conditional GET with the request's validators; {@code Accept-Encoding: gzip, deflate}
+ *       decoded here with the size cap applied to the raw and the decoded body.
+ *   <li>Redirects are followed here (not by the client): 301/308 chains report a permanent
+ *       target, loops and too many hops fail, redirects to non-HTTP schemes are refused.
+ *   <li>Connect, read (socket) and whole-request timeouts.
+ * </ul>
+ *
+ * <p>Futures complete on the fetcher's own worker threads; do heavy work (parsing, storing) on
+ * your own executor with the {@code *Async} methods of {@link CompletableFuture}. Close the
+ * fetcher when done.
+ */
+public final class HttpFetcher implements Fetcher, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(HttpFetcher.class.getName());
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*", Pattern.DOTALL);
+    private static final String ACCEPT = "application/rss+xml, application/atom+xml, "
+            + "application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, "
+            + "text/xml;q=0.9, application/json;q=0.8, text/html;q=0.5, */*;q=0.1";
+
+    private final FetchConfig config;
+    private final InstantSource clock;
+    private final CloseableHttpAsyncClient client;
+    private final HostLimiter limiter;
+    private final ScheduledExecutorService timer;
+    private final ExecutorService workers;
+
+    public HttpFetcher(FetchConfig config, InstantSource clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.limiter = new HostLimiter(config.concurrency(), config.perHost());
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("tidings-fetch-timer"));
+        this.workers = Executors.newFixedThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()),
+                daemonThreads("tidings-fetch-worker"));
+        Timeout connect = Timeout.of(config.connectTimeout());
+        Timeout read = Timeout.of(config.readTimeout());
+        PoolingAsyncClientConnectionManager connections =
+                PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(config.concurrency())
+                        // tidings limits per host itself; a proxy is one route for all hosts
+                        .setMaxConnPerRoute(config.concurrency())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(connect)
+                                .setSocketTimeout(read)
+                                .build())
+                        .build();
+        this.client = HttpAsyncClients.custom()
+                .setConnectionManager(connections)
+                .setRoutePlanner(new ProxyRoutePlanner(config.proxy()))
+                .setIOReactorConfig(IOReactorConfig.custom().setSoTimeout(read).build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setRedirectsEnabled(false)
+                        .setResponseTimeout(read)
+                        .build())
+                .setUserAgent(config.userAgent())
+                .disableRedirectHandling()
+                .disableContentCompression()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .build();
+        this.client.start();
+    }
+
+    public FetchConfig config() {
+        return config;
+    }
+
+    @Override
+    public CompletableFuture<FetchResult> fetch(FetchRequest request) {
+        Objects.requireNonNull(request, "request");
+        String url = request.url().trim();
+        try {
+            CompletableFuture<FetchResult> result;
+            if (url.regionMatches(true, 0, "http://", 0, 7)
+                    || url.regionMatches(true, 0, "https://", 0, 8)) {
+                URI uri = httpUri(url);
+                if (uri == null) {
+                    return done(new Failed(url, Kind.BAD_URL, 0, "not a valid URL: " + url, null));
+                }
+                Chain chain = new Chain();
+                chain.visited.add(withoutFragment(uri).toString());
+                result = hop(uri, request, chain);
+            } else if (url.regionMatches(true, 0, "file:", 0, 5) || !SCHEME.matcher(url).matches()) {
+                Path path = localPath(url);
+                if (path == null) {
+                    return done(new Failed(url, Kind.BAD_URL, 0, "not a valid file URL: " + url, null));
+                }
+                result = CompletableFuture.supplyAsync(() -> readFile(url, path, request), workers);
+            } else {
+                String scheme = url.substring(0, url.indexOf(':')).toLowerCase(Locale.ROOT);
+                return done(new Failed(url, Kind.BAD_URL, 0,
+                        "unsupported URL scheme " + scheme + ": " + url, null));
+            }
+            return result.exceptionally(error -> unexpected(url, error));
+        } catch (RuntimeException e) {
+            return done(unexpected(url, e));
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close(CloseMode.IMMEDIATE);
+        timer.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    // --- HTTP ---------------------------------------------------------------------------------
+
+    /** The state of one fetch across its redirect hops (used by one hop at a time). */
+    private static final class Chain {
+        final Set<String> visited = new HashSet<>();
+        int hops;
+        boolean permanent = true;
+        long deadlineNanos;
+        boolean started;
+
+        void start(Duration requestTimeout) {
+            if (!started) {
+                started = true;
+                deadlineNanos = System.nanoTime() + requestTimeout.toNanos();
+            }
+        }
+
+        @Nullable String permanentTarget(URI finalUri) {
+            return hops > 0 && permanent ? finalUri.toString() : null;
+        }
+    }
+
+    /** The whole-request timeout passed. */
+    private static final class RequestTimeoutException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        RequestTimeoutException(String message) {
+            super(message);
+        }
+    }
+
+    private CompletableFuture<FetchResult> hop(URI uri, FetchRequest request, Chain chain) {
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        return limiter.run(host, () -> {
+                    chain.start(config.requestTimeout());
+                    return execute(uri, request, chain.deadlineNanos);
+                })
+                .handleAsync((raw, error) -> error != null
+                        ? done(failure(uri.toString(), error))
+                        : onResponse(uri, request, raw, chain), workers)
+                .thenCompose(Function.identity());
+    }
+
+    private CompletableFuture<CappedResponseConsumer.Raw> execute(
+            URI uri, FetchRequest request, long deadlineNanos) {
+        CompletableFuture<CappedResponseConsumer.Raw> result = new CompletableFuture<>();
+        long remaining = deadlineNanos - System.nanoTime();
+        if (remaining <= 0) {
+            result.completeExceptionally(timedOut());
+            return result;
+        }
+        BasicHttpRequest httpRequest = new BasicHttpRequest(Method.GET, uri);
+        httpRequest.addHeader("User-Agent", config.userAgent());
+        httpRequest.addHeader("Accept", ACCEPT);
+        httpRequest.addHeader("Accept-Encoding", "gzip, deflate");
+        if (request.etag() != null) {
+            httpRequest.addHeader("If-None-Match", request.etag());
+        }
+        if (request.lastModified() != null) {
+            httpRequest.addHeader("If-Modified-Since", request.lastModified());
+        }
+        Future<CappedResponseConsumer.Raw> exchange = client.execute(
+                new BasicRequestProducer(httpRequest, null),
+                new CappedResponseConsumer(config.maxBodyBytes()),
+                new FutureCallback<>() {
+                    @Override
+                    public void completed(CappedResponseConsumer.Raw raw) {
+                        result.complete(raw);
+                    }
+
+                    @Override
+                    public void failed(Exception cause) {
+                        result.completeExceptionally(cause);
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        result.completeExceptionally(new CancellationException("cancelled"));
+                    }
+                });
+        ScheduledFuture<?> deadline = timer.schedule(() -> {
+            if (result.completeExceptionally(timedOut())) {
+                exchange.cancel(true);
+            }
+        }, remaining, TimeUnit.NANOSECONDS);
+        result.whenComplete((raw, error) -> deadline.cancel(false));
+        return result;
+    }
+
+    private RequestTimeoutException timedOut() {
+        return new RequestTimeoutException(
+                "no complete response within " + human(config.requestTimeout()) + " (whole request)");
+    }
+
+    private CompletableFuture<FetchResult> onResponse(
+            URI uri, FetchRequest request, CappedResponseConsumer.Raw raw, Chain chain) {
+        HttpResponse response = raw.response();
+        int status = response.getCode();
+        String url = uri.toString();
+        if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
+            return redirect(uri, request, response, chain);
+        }
+        if (status == 304) {
+            Validators validators = ResponseHeaders.validators(response).orElse(request.validators());
+            return done(new NotModified(url, validators, ResponseHeaders.cacheInfo(response),
+                    chain.permanentTarget(uri)));
+        }
+        if (status == 410) {
+            return done(new Gone(url, statusLine(response) + ": the feed was removed"));
+        }
+        if (status >= 200 && status < 300) {
+            try {
+                byte[] body = BodyDecoder.decode(raw.body(),
+                        ResponseHeaders.value(response, "Content-Encoding"), config.maxBodyBytes());
+                ResponseHeaders.ContentType type =
+                        ResponseHeaders.contentType(ResponseHeaders.value(response, "Content-Type"));
+                return done(new Fetched(url, body, type.mediaType(), type.charset(),
+                        ResponseHeaders.validators(response), ResponseHeaders.cacheInfo(response),
+                        chain.permanentTarget(uri)));
+            } catch (IOException e) {
+                return done(failure(url, e));
+            }
+        }
+        Instant retryAfter = ResponseHeaders.retryAfter(response, clock.instant());
+        String message = statusLine(response);
+        if (retryAfter != null) {
+            message += ", retry after " + DateUtils.formatStandardDate(retryAfter.truncatedTo(ChronoUnit.SECONDS));
+        }
+        return done(new Failed(url, Kind.HTTP_STATUS, status, message, retryAfter));
+    }
+
+    private CompletableFuture<FetchResult> redirect(
+            URI uri, FetchRequest request, HttpResponse response, Chain chain) {
+        int status = response.getCode();
+        String url = uri.toString();
+        String location = ResponseHeaders.value(response, "Location");
+        if (location == null) {
+            return done(new Failed(url, Kind.BAD_REDIRECT, status,
+                    "HTTP " + status + " redirect without a Location header", null));
+        }
+        URI next;
+        try {
+            next = withoutFragment(uri.resolve(location));
+        } catch (IllegalArgumentException e) {
+            return done(new Failed(url, Kind.BAD_REDIRECT, status,
+                    "HTTP " + status + " redirect to a malformed URL: " + oneLine(location), null));
+        }
+        String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || next.getHost() == null) {
+            return done(new Failed(url, Kind.BAD_REDIRECT, status,
+                    "refused redirect to " + oneLine(next.toString()) + " (only http and https)", null));
+        }
+        chain.hops++;
+        chain.permanent &= status == 301 || status == 308;
+        if (chain.hops > config.maxRedirects()) {
+            return done(new Failed(url, Kind.TOO_MANY_REDIRECTS, status,
+                    "more than " + config.maxRedirects() + " redirects", null));
+        }
+        if (!chain.visited.add(next.toString())) {
+            return done(new Failed(url, Kind.REDIRECT_LOOP, status,
+                    "redirect loop: " + next + " was already visited", null));
+        }
+        return hop(next, request, chain);
+    }
+
+    private static String statusLine(HttpResponse response) {
+        String reason = response.getReasonPhrase();
+        if (reason == null || reason.isBlank()) {
+            reason = EnglishReasonPhraseCatalog.INSTANCE.getReason(response.getCode(), Locale.ENGLISH);
+        }
+        return "HTTP " + response.getCode() + (reason == null ? "" : " " + oneLine(reason));
+    }
+
+    private Failed failure(String url, Throwable error) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof RequestTimeoutException) {
+            return new Failed(url, Kind.TIMEOUT, 0, cause.getMessage(), null);
+        }
+        if (cause instanceof BodyTooLargeException) {
+            return new Failed(url, Kind.TOO_LARGE, 0, cause.getMessage(), null);
+        }
+        if (cause instanceof BodyDecoder.BadContentException) {
+            return new Failed(url, Kind.BAD_CONTENT, 0, oneLine(cause.getMessage()), null);
+        }
+        if (cause instanceof ConnectTimeoutException) {
+            return new Failed(url, Kind.TIMEOUT, 0,
+                    "connect timed out after " + human(config.connectTimeout()), null);
+        }
+        if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException) {
+            return new Failed(url, Kind.TIMEOUT, 0,
+                    "no data for " + human(config.readTimeout()) + " (read timeout)", null);
+        }
+        if (cause instanceof UnknownHostException) {
+            return new Failed(url, Kind.CONNECTION, 0, "unknown host: " + oneLine(cause.getMessage()), null);
+        }
+        if (cause instanceof ConnectException) {
+            return new Failed(url, Kind.CONNECTION, 0, "cannot connect: " + oneLine(cause.getMessage()), null);
+        }
+        if (cause instanceof SSLException) {
+            return new Failed(url, Kind.CONNECTION, 0, "TLS failed: " + oneLine(cause.getMessage()), null);
+        }
+        if (cause instanceof ConnectionClosedException) {
+            return new Failed(url, Kind.CONNECTION, 0,
+                    "connection closed early: " + oneLine(cause.getMessage()), null);
+        }
+        if (cause instanceof IOException) {
+            return new Failed(url, Kind.CONNECTION, 0, "connection failed: " + oneLine(cause.getMessage()), null);
+        }
+        if (cause instanceof HttpException) {
+            return new Failed(url, Kind.CONNECTION, 0, "protocol error: " + oneLine(cause.getMessage()), null);
+        }
+        if (cause instanceof CancellationException) {
+            return new Failed(url, Kind.CONNECTION, 0, "request cancelled", null);
+        }
+        return unexpected(url, cause);
+    }
+
+    private static Failed unexpected(String url, Throwable error) {
+        Throwable cause = unwrap(error);
+        LOG.log(System.Logger.Level.WARNING, "unexpected error fetching " + url, cause);
+        return new Failed(url, Kind.CONNECTION, 0,
+                "unexpected error: " + cause.getClass().getSimpleName() + ": " + oneLine(cause.getMessage()),
+                null);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static @Nullable URI httpUri(String url) {
+        try {
+            URI uri = new URI(url);
+            return uri.getHost() == null ? null : uri;
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private static URI withoutFragment(URI uri) {
+        if (uri.getRawFragment() == null) {
+            return uri;
+        }
+        String text = uri.toString();
+        return URI.create(text.substring(0, text.indexOf('#')));
+    }
+
+    // --- files --------------------------------------------------------------------------------
+
+    private static @Nullable Path localPath(String url) {
+        try {
+            if (url.regionMatches(true, 0, "file:", 0, 5)) {
+                return Path.of(URI.create(url));
+            }
+            return Path.of(url);
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return null;
+        }
+    }
+
+    private FetchResult readFile(String url, Path path, FetchRequest request) {
+        try {
+            if (Files.isDirectory(path)) {
+                return new Failed(url, Kind.FILE, 0, "is a directory: " + path, null);
+            }
+            String lastModified = DateUtils.formatStandardDate(
+                    Files.getLastModifiedTime(path).toInstant().truncatedTo(ChronoUnit.SECONDS));
+            Validators validators = new Validators(null, lastModified);
+            if (lastModified.equals(request.lastModified())) {
+                return new NotModified(url, validators, CacheInfo.NONE, null);
+            }
+            if (Files.size(path) > config.maxBodyBytes()) {
+                return new Failed(url, Kind.TOO_LARGE, 0,
+                        new BodyTooLargeException(config.maxBodyBytes(), false).getMessage(), null);
+            }
+            byte[] body;
+            try (InputStream in = Files.newInputStream(path)) {
+                body = in.readNBytes((int) config.maxBodyBytes() + 1);
+            }
+            if (body.length > config.maxBodyBytes()) {
+                return new Failed(url, Kind.TOO_LARGE, 0,
+                        new BodyTooLargeException(config.maxBodyBytes(), false).getMessage(), null);
+            }
+            return new Fetched(url, body, null, null, validators, CacheInfo.NONE, null);
+        } catch (NoSuchFileException e) {
+            return new Failed(url, Kind.FILE, 0, "no such file: " + path, null);
+        } catch (IOException e) {
+            return new Failed(url, Kind.FILE, 0, "cannot read " + path + ": " + oneLine(e.getMessage()), null);
+        }
+    }
+
+    // --- helpers ------------------------------------------------------------------------------
+
+    private static CompletableFuture<FetchResult> done(FetchResult result) {
+        return CompletableFuture.completedFuture(result);
+    }
+
+    static String oneLine(@Nullable String text) {
+        if (text == null) {
+            return "";
+        }
+        String line = text.replaceAll("\\s+", " ").trim();
+        return line.length() > 300 ? line.substring(0, 297) + "..." : line;
+    }
+
+    static String human(Duration duration) {
+        if (duration.toMillis() % 1000 == 0) {
+            return duration.toSeconds() + " s";
+        }
+        return duration.toMillis() + " ms";
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
