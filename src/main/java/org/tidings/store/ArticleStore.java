@@ -171,7 +171,11 @@ public final class ArticleStore {
         return jdbi.inTransaction(handle -> {
             int changed = 0;
             for (List<Long> chunk : Articles.chunks(ids)) {
-                changed += handle.createUpdate(markSql(mark, "<ids>")).bindList("ids", chunk).bind("now", now.toEpochMilli()).execute();
+                var update = handle.createUpdate(markSql(mark, "<ids>")).bindList("ids", chunk);
+                if (mark == Mark.READ) {
+                    update.bind("now", now.toEpochMilli());
+                }
+                changed += update.execute();
             }
             return changed;
         });
@@ -186,8 +190,10 @@ public final class ArticleStore {
                 return 0;
             }
             Selection s = selection.get();
-            var update = handle.createUpdate(markSql(mark, "SELECT a.id FROM " + s.from + " WHERE " + s.where))
-                    .bind("now", now.toEpochMilli());
+            var update = handle.createUpdate(markSql(mark, "SELECT a.id FROM " + s.from + " WHERE " + s.where));
+            if (mark == Mark.READ) {
+                update.bind("now", now.toEpochMilli());
+            }
             s.bindings.forEach(update::bind);
             return update.execute();
         });
@@ -202,8 +208,8 @@ public final class ArticleStore {
         return switch (mark) {
             case READ -> "UPDATE articles SET read = 1, read_at = :now WHERE read = 0 AND " + withCopies;
             case UNREAD -> "UPDATE articles SET read = 0, read_at = NULL WHERE read = 1 AND " + withCopies;
-            case STAR -> "UPDATE articles SET starred = 1 WHERE starred = 0 AND " + matching + " AND :now = :now";
-            case UNSTAR -> "UPDATE articles SET starred = 0 WHERE starred = 1 AND " + matching + " AND :now = :now";
+            case STAR -> "UPDATE articles SET starred = 1 WHERE starred = 0 AND " + matching;
+            case UNSTAR -> "UPDATE articles SET starred = 0 WHERE starred = 1 AND " + matching;
         };
     }
 

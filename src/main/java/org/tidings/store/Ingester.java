@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.tidings.model.Entry;
 import org.tidings.model.Feed;
 import org.tidings.model.ParsedFeed;
+import org.tidings.model.Topic;
 
 /**
  * Stores one parsed feed in one transaction, applying the identity rules of docs/DEDUP.md: looks
@@ -451,15 +453,25 @@ final class Ingester {
         if (cached != null) {
             return cached;
         }
-        long id = handle.createQuery("SELECT id FROM topics WHERE name_key = :key")
+        Optional<Topic> existing = handle.createQuery("SELECT id, name FROM topics WHERE name_key = :key")
                 .bind("key", key)
-                .mapTo(Long.class)
-                .findOne()
-                .orElseGet(() -> handle.createQuery("INSERT INTO topics (name, name_key) VALUES (:name, :key) RETURNING id")
-                        .bind("name", name)
-                        .bind("key", key)
-                        .mapTo(Long.class)
-                        .one());
+                .map((rs, ctx) -> new Topic(rs.getLong(1), rs.getString(2)))
+                .findOne();
+        long id;
+        if (existing.isPresent()) {
+            id = existing.get().id();
+            String stored = existing.get().name();
+            if (stored.equals(stored.toLowerCase(Locale.ROOT)) && !name.equals(name.toLowerCase(Locale.ROOT))) {
+                // "foreign" seen first, "Foreign" later: show the capitalized form.
+                handle.createUpdate("UPDATE topics SET name = :name WHERE id = :id").bind("name", name).bind("id", id).execute();
+            }
+        } else {
+            id = handle.createQuery("INSERT INTO topics (name, name_key) VALUES (:name, :key) RETURNING id")
+                    .bind("name", name)
+                    .bind("key", key)
+                    .mapTo(Long.class)
+                    .one();
+        }
         cache.put(key, id);
         return id;
     }
