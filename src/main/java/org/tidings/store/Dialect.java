@@ -1,0 +1,42 @@
+package org.tidings.store;
+
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What differs between SQL databases. Everything else in this package is portable SQL (standard
+ * joins, {@code INSERT ... ON CONFLICT}, integer flags and epoch-millisecond times), so a second
+ * dialect (PostgreSQL for servers) needs its own migration scripts and this interface only.
+ */
+public interface Dialect {
+    /** A short name, also the folder of its migration scripts. */
+    String name();
+
+    /** The classpath folder holding {@code V001__name.sql}, {@code V002__name.sql}, ... */
+    default String migrationFolder() {
+        return "org/tidings/store/migration/" + name();
+    }
+
+    /** The schema version recorded in the database; 0 for an empty database. */
+    int schemaVersion(Handle handle);
+
+    /** Records the schema version; runs inside the migration's transaction. */
+    void setSchemaVersion(Handle handle, int version);
+
+    /**
+     * The next free id of an {@code AUTOINCREMENT}/identity table; called inside a write
+     * transaction, so ids handed out are not raced by another writer.
+     */
+    long nextId(Handle handle, String table);
+
+    /**
+     * A condition on articles alias {@code a} that is true for matches of the full-text query
+     * bound as {@code :search}.
+     */
+    String fullTextCondition();
+
+    /**
+     * Turns what a user typed into the dialect's full-text query: every word must occur, a word
+     * ending in {@code *} is a prefix. Throws {@link StoreException} when nothing is searchable.
+     */
+    String fullTextQuery(String userQuery);
+}

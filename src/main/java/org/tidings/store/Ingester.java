@@ -1,0 +1,478 @@
+package org.tidings.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jspecify.annotations.Nullable;
+import org.tidings.model.Entry;
+import org.tidings.model.Feed;
+import org.tidings.model.ParsedFeed;
+import org.tidings.model.Topic;
+
+/**
+ * Stores one parsed feed in one transaction, applying the identity rules of docs/DEDUP.md: looks
+ * every key of every entry up in one query, then writes with batches prepared once.
+ */
+final class Ingester {
+    private final Dialect dialect;
+    private final StoreOptions options;
+
+    Ingester(Dialect dialect, StoreOptions options) {
+        this.dialect = dialect;
+        this.options = options;
+    }
+
+    /** An entry read for storing. */
+    private static final class Candidate {
+        final Entry entry;
+        Identity.@Nullable IdKey id;
+        @Nullable String linkKey;
+        @Nullable String hashKey;
+        final @Nullable String title;
+        final @Nullable String text;
+        final long contentHash;
+        final long sortAt;
+        final @Nullable Long published;
+        final Set<Long> topicIds = new LinkedHashSet<>();
+        final String site;
+        long articleId;
+        boolean read;
+        @Nullable Long storyId;
+        @Nullable StoryFingerprint fingerprint;
+
+        Candidate(Entry entry, String feedSite, long now) {
+            this.entry = entry;
+            this.title = entry.title() == null || entry.title().isBlank() ? null : Text.collapse(entry.title());
+            String plain = Text.plain(entry.contentHtml());
+            this.text = plain != null ? plain : entry.summary();
+            this.contentHash = Text.hash64((title == null ? "" : title) + "\u0000" + (text == null ? "" : text));
+            Instant date = entry.published() != null ? entry.published() : entry.updated();
+            this.published = date == null ? null : date.toEpochMilli();
+            this.sortAt = published == null ? now : Math.min(published, now);
+            this.site = Identity.site(entry.link()).orElse(feedSite);
+        }
+
+        List<String> keys() {
+            List<String> keys = new ArrayList<>(3);
+            if (id != null) {
+                keys.add(id.key());
+            }
+            if (linkKey != null) {
+                keys.add(linkKey);
+            }
+            if (hashKey != null) {
+                keys.add(hashKey);
+            }
+            return keys;
+        }
+    }
+
+    /** An identity key found in the database; {@code articleId} null for a tombstone. */
+    private record KeyHit(@Nullable Long articleId, @Nullable String idKey, @Nullable String idScope, long contentHash, long sortAt) {}
+
+    /** An article that may be a copy of a new one's story. */
+    private record StoryCandidate(long id, StoryFingerprint fingerprint, @Nullable Long storyId, boolean read) {}
+
+    IngestResult ingest(Handle handle, long feedId, ParsedFeed parsed, Instant now) {
+        Feed feed = FeedStore.byId(handle, feedId)
+                .orElseThrow(() -> new IllegalArgumentException("no feed with id " + feedId));
+        long nowMs = now.toEpochMilli();
+        String feedTitle = parsed.title() == null || parsed.title().isBlank() ? feed.feedTitle() : Text.collapse(parsed.title());
+        String siteUrl = parsed.link() != null && !parsed.link().isBlank() ? parsed.link().strip() : feed.siteUrl();
+        String feedSite = Identity.site(siteUrl).or(() -> Identity.site(feed.url())).orElse(feed.url());
+        Map<String, Long> topicCache = new HashMap<>();
+        Long feedTopic = Topics.feedTopic(feed.url(), feedTitle).map(name -> topicId(handle, name, topicCache)).orElse(null);
+        handle.createUpdate("UPDATE feeds SET feed_title = :title, site_url = :site, topic_id = :topic WHERE id = :id")
+                .bind("title", feedTitle)
+                .bind("site", siteUrl)
+                .bind("topic", feedTopic)
+                .bind("id", feedId)
+                .execute();
+
+        List<Candidate> candidates = candidates(handle, parsed, feedSite, feedTopic, topicCache, nowMs);
+        Map<String, KeyHit> hits = lookUp(handle, candidates);
+        Map<Long, Long> appearanceHashes = new HashMap<>();
+
+        List<Candidate> fresh = new ArrayList<>();
+        List<Candidate> known = new ArrayList<>();
+        Map<Long, KeyHit> knownHits = new HashMap<>();
+        Set<String> claimed = new HashSet<>();
+        int skipped = 0;
+        for (Candidate candidate : candidates) {
+            Optional<KeyHit> match = Optional.empty();
+            boolean tombstoned = false;
+            for (String key : candidate.keys()) {
+                KeyHit hit = hits.get(key);
+                if (hit == null) {
+                    continue;
+                }
+                if (hit.articleId() == null) {
+                    tombstoned = true;
+                    break;
+                }
+                if (compatible(candidate, hit)) {
+                    match = Optional.of(hit);
+                    break;
+                }
+            }
+            if (match.isPresent()) {
+                long articleId = match.get().articleId();
+                if (knownHits.putIfAbsent(articleId, match.get()) == null) {
+                    candidate.articleId = articleId;
+                    known.add(candidate);
+                }
+            } else if (tombstoned) {
+                skipped++;
+            } else if (candidate.keys().stream().noneMatch(claimed::contains)) {
+                claimed.addAll(candidate.keys());
+                fresh.add(candidate);
+            }
+        }
+        if (!known.isEmpty()) {
+            for (List<Long> chunk : Articles.chunks(knownHits.keySet())) {
+                handle.createQuery("SELECT article_id, content_hash FROM appearances WHERE feed_id = :feed AND article_id IN (<ids>)")
+                        .bind("feed", feedId)
+                        .bindList("ids", chunk)
+                        .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                        .forEach(e -> appearanceHashes.put(e.getKey(), e.getValue()));
+            }
+        }
+
+        PreparedBatch keys = handle.prepareBatch(
+                "INSERT INTO article_keys (key, article_id) VALUES (:key, :article) ON CONFLICT (key) DO NOTHING");
+        PreparedBatch appearances = handle.prepareBatch("""
+                INSERT INTO appearances (feed_id, article_id, first_seen_at, last_seen_at, present, content_hash, sort_at)
+                VALUES (:feed, :article, :now, :now, 1, :hash, :sortAt)
+                ON CONFLICT (feed_id, article_id)
+                DO UPDATE SET last_seen_at = excluded.last_seen_at, present = 1, content_hash = excluded.content_hash""");
+        PreparedBatch topics = handle.prepareBatch("""
+                INSERT INTO article_topics (article_id, topic_id, sort_at) VALUES (:article, :topic, :sortAt)
+                ON CONFLICT (article_id, topic_id) DO NOTHING""");
+
+        int updated = 0;
+        int unchanged = 0;
+        PreparedBatch updates = handle.prepareBatch("""
+                UPDATE articles SET title = :title, title_key = :titleKey, author = :author, summary = :summary,
+                       content_html = :html, content_text = :text, comments_url = :comments, content_hash = :hash,
+                       source_updated_at = :sourceUpdated, updated = 1, changed_at = :now
+                 WHERE id = :id""");
+        for (Candidate candidate : known) {
+            KeyHit hit = knownHits.get(candidate.articleId);
+            Long previous = appearanceHashes.get(candidate.articleId);
+            boolean changed = previous != null && previous != candidate.contentHash && hit.contentHash() != candidate.contentHash;
+            if (changed) {
+                updated++;
+                updates.bind("title", candidate.title)
+                        .bind("titleKey", candidate.title == null ? null : StoryFingerprint.titleKey(candidate.title))
+                        .bind("author", candidate.entry.author())
+                        .bind("summary", candidate.entry.summary())
+                        .bind("html", candidate.entry.contentHtml())
+                        .bind("text", candidate.text)
+                        .bind("comments", candidate.entry.commentsUrl())
+                        .bind("hash", candidate.contentHash)
+                        .bind("sourceUpdated", Rows.millis(candidate.entry.updated()))
+                        .bind("now", nowMs)
+                        .bind("id", candidate.articleId)
+                        .add();
+            } else {
+                unchanged++;
+            }
+            for (String key : candidate.keys()) {
+                if (!hits.containsKey(key)) {
+                    keys.bind("key", key).bind("article", candidate.articleId).add();
+                }
+            }
+            appearances.bind("feed", feedId).bind("article", candidate.articleId).bind("now", nowMs)
+                    .bind("hash", candidate.contentHash).bind("sortAt", hit.sortAt()).add();
+            for (long topic : candidate.topicIds) {
+                topics.bind("article", candidate.articleId).bind("topic", topic).bind("sortAt", hit.sortAt()).add();
+            }
+        }
+        execute(updates);
+
+        List<Long> addedIds = new ArrayList<>();
+        if (!fresh.isEmpty()) {
+            long nextId = dialect.nextId(handle, "articles");
+            for (Candidate candidate : fresh) {
+                candidate.articleId = nextId++;
+                addedIds.add(candidate.articleId);
+            }
+            groupStories(handle, fresh, now);
+            PreparedBatch articles = handle.prepareBatch("""
+                    INSERT INTO articles (id, id_key, id_scope, site, title, title_key, link, author, published_at,
+                                          source_updated_at, summary, content_html, content_text, comments_url,
+                                          content_hash, signature, sort_at, first_seen_at, read, read_at, story_id)
+                    VALUES (:id, :idKey, :idScope, :site, :title, :titleKey, :link, :author, :published,
+                            :sourceUpdated, :summary, :html, :text, :comments,
+                            :hash, :signature, :sortAt, :now, :read, :readAt, :story)""");
+            PreparedBatch storyKeys = handle.prepareBatch(
+                    "INSERT INTO story_keys (key, article_id) VALUES (:key, :article) ON CONFLICT DO NOTHING");
+            for (Candidate candidate : fresh) {
+                StoryFingerprint fingerprint = candidate.fingerprint;
+                articles.bind("id", candidate.articleId)
+                        .bind("idKey", candidate.id == null ? null : candidate.id.key())
+                        .bind("idScope", candidate.id == null ? null : candidate.id.scope())
+                        .bind("site", candidate.site)
+                        .bind("title", candidate.title)
+                        .bind("titleKey", fingerprint == null ? null : fingerprint.titleKey())
+                        .bind("link", candidate.entry.link())
+                        .bind("author", candidate.entry.author())
+                        .bind("published", candidate.published)
+                        .bind("sourceUpdated", Rows.millis(candidate.entry.updated()))
+                        .bind("summary", candidate.entry.summary())
+                        .bind("html", candidate.entry.contentHtml())
+                        .bind("text", candidate.text)
+                        .bind("comments", candidate.entry.commentsUrl())
+                        .bind("hash", candidate.contentHash)
+                        .bind("signature", fingerprint == null ? null : fingerprint.signature())
+                        .bind("sortAt", candidate.sortAt)
+                        .bind("now", nowMs)
+                        .bind("read", candidate.read ? 1 : 0)
+                        .bind("readAt", candidate.read ? nowMs : null)
+                        .bind("story", candidate.storyId)
+                        .add();
+                for (String key : candidate.keys()) {
+                    keys.bind("key", key).bind("article", candidate.articleId).add();
+                }
+                appearances.bind("feed", feedId).bind("article", candidate.articleId).bind("now", nowMs)
+                        .bind("hash", candidate.contentHash).bind("sortAt", candidate.sortAt).add();
+                for (long topic : candidate.topicIds) {
+                    topics.bind("article", candidate.articleId).bind("topic", topic).bind("sortAt", candidate.sortAt).add();
+                }
+                if (fingerprint != null) {
+                    for (long key : fingerprint.candidateKeys()) {
+                        storyKeys.bind("key", key).bind("article", candidate.articleId).add();
+                    }
+                }
+            }
+            execute(articles);
+            execute(storyKeys);
+        }
+        execute(keys);
+        execute(appearances);
+        execute(topics);
+        if (!parsed.entries().isEmpty()) {
+            // A document with no entries at all is more often broken than emptied: keep presence.
+            handle.createUpdate("UPDATE appearances SET present = 0 WHERE feed_id = :feed AND present = 1 AND last_seen_at < :now")
+                    .bind("feed", feedId)
+                    .bind("now", nowMs)
+                    .execute();
+        }
+        return new IngestResult(fresh.size(), updated, unchanged, skipped, addedIds);
+    }
+
+    private static void execute(PreparedBatch batch) {
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+    }
+
+    /**
+     * Reads the entries: keys, topics, text. Ids that several different entries of the document
+     * share are not trusted (some feeds give every item the same guid), nor are links shared by
+     * entries with different ids (some give every item the home page as link); the same entry
+     * twice in a document is stored once.
+     */
+    private List<Candidate> candidates(Handle handle, ParsedFeed parsed, String feedSite, @Nullable Long feedTopic,
+            Map<String, Long> topicCache, long now) {
+        List<Candidate> candidates = new ArrayList<>(parsed.entries().size());
+        Map<String, Set<String>> linksById = new HashMap<>();
+        Map<String, Set<String>> idsByLink = new HashMap<>();
+        for (Entry entry : parsed.entries()) {
+            Candidate candidate = new Candidate(entry, feedSite, now);
+            if (entry.id() != null && !entry.id().isBlank()) {
+                candidate.id = Identity.idKey(entry.id(), feedSite);
+            }
+            if (entry.link() != null && !entry.link().isBlank()) {
+                candidate.linkKey = Identity.linkKey(entry.link());
+            }
+            if (candidate.id == null && candidate.linkKey == null) {
+                if (candidate.title == null && candidate.published == null && candidate.text == null) {
+                    continue; // nothing to know it by
+                }
+                candidate.hashKey = Identity.hashKey(feedSite, candidate.title != null ? candidate.title : candidate.text,
+                        candidate.published);
+            }
+            String shape = candidate.linkKey != null ? candidate.linkKey : String.valueOf(candidate.title);
+            if (candidate.id != null) {
+                linksById.computeIfAbsent(candidate.id.key(), k -> new HashSet<>()).add(shape);
+                if (candidate.linkKey != null) {
+                    idsByLink.computeIfAbsent(candidate.linkKey, k -> new HashSet<>()).add(candidate.id.key());
+                }
+            }
+            if (feedTopic != null) {
+                candidate.topicIds.add(feedTopic);
+            }
+            for (String category : entry.categories()) {
+                Topics.displayName(category).ifPresent(name -> candidate.topicIds.add(topicId(handle, name, topicCache)));
+            }
+            candidates.add(candidate);
+        }
+        for (Candidate candidate : candidates) {
+            if (candidate.id != null && linksById.get(candidate.id.key()).size() > 1) {
+                candidate.id = null;
+            }
+            if (candidate.linkKey != null && idsByLink.getOrDefault(candidate.linkKey, Set.of()).size() > 1) {
+                candidate.linkKey = null;
+            }
+            if (candidate.id == null && candidate.linkKey == null && candidate.hashKey == null) {
+                candidate.hashKey = Identity.hashKey(feedSite, candidate.title != null ? candidate.title : candidate.text,
+                        candidate.published);
+            }
+        }
+        return candidates;
+    }
+
+    private static Map<String, KeyHit> lookUp(Handle handle, List<Candidate> candidates) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Candidate candidate : candidates) {
+            keys.addAll(candidate.keys());
+        }
+        Map<String, KeyHit> hits = new HashMap<>();
+        for (List<String> chunk : Articles.chunks(keys)) {
+            handle.createQuery("""
+                            SELECT k.key, k.article_id, a.id_key, a.id_scope, a.content_hash, a.sort_at
+                              FROM article_keys k LEFT JOIN articles a ON a.id = k.article_id
+                             WHERE k.key IN (<keys>)""")
+                    .bindList("keys", chunk)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), new KeyHit(
+                            Rows.longOrNull(rs, "article_id"), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6))))
+                    .forEach(e -> hits.put(e.getKey(), e.getValue()));
+        }
+        return hits;
+    }
+
+    /**
+     * An article found by link is not this entry's when both have ids trusted in the same scope
+     * and the ids differ: two posts of one site that share a link.
+     */
+    private static boolean compatible(Candidate candidate, KeyHit hit) {
+        if (candidate.id == null || hit.idKey() == null) {
+            return true;
+        }
+        return candidate.id.key().equals(hit.idKey()) || !candidate.id.scope().equals(hit.idScope());
+    }
+
+    /** Finds copies of each new article's story among recent articles and the other new ones. */
+    private void groupStories(Handle handle, List<Candidate> fresh, Instant now) {
+        Set<Long> wanted = new LinkedHashSet<>();
+        for (Candidate candidate : fresh) {
+            String title = candidate.title == null ? "" : candidate.title;
+            String text = candidate.text == null ? "" : candidate.text;
+            candidate.fingerprint = StoryFingerprint.of(title, text, candidate.site);
+            wanted.addAll(candidate.fingerprint.candidateKeys());
+        }
+        Map<Long, List<StoryCandidate>> byKey = new HashMap<>();
+        long since = now.minus(options.storyWindow()).toEpochMilli();
+        for (List<Long> chunk : Articles.chunks(wanted)) {
+            handle.createQuery("""
+                            SELECT sk.key, a.id, a.signature, a.title_key, a.site, a.story_id, a.read
+                              FROM story_keys sk JOIN articles a ON a.id = sk.article_id
+                             WHERE sk.key IN (<keys>) AND a.first_seen_at >= :since AND a.signature IS NOT NULL""")
+                    .bindList("keys", chunk)
+                    .bind("since", since)
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), new StoryCandidate(
+                            rs.getLong(2),
+                            StoryFingerprint.stored(rs.getBytes(3), String.valueOf(rs.getString(4)), String.valueOf(rs.getString(5))),
+                            Rows.longOrNull(rs, "story_id"),
+                            rs.getInt(7) != 0)))
+                    .forEach(e -> byKey.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        }
+        if (byKey.isEmpty() && fresh.size() < 2) {
+            return;
+        }
+        Map<Long, Candidate> freshById = new HashMap<>();
+        Map<Long, Long> storyOf = new HashMap<>();
+        PreparedBatch stories = handle.prepareBatch("INSERT INTO stories (id, created_at) VALUES (:id, :now)");
+        PreparedBatch assign = handle.prepareBatch("UPDATE articles SET story_id = :story WHERE id = :id");
+        long nextStory = -1;
+        for (Candidate candidate : fresh) {
+            StoryFingerprint fingerprint = candidate.fingerprint;
+            Map<Long, StoryCandidate> seen = new LinkedHashMap<>();
+            for (long key : fingerprint.candidateKeys()) {
+                for (StoryCandidate other : byKey.getOrDefault(key, List.of())) {
+                    seen.putIfAbsent(other.id(), other);
+                }
+            }
+            StoryCandidate best = null;
+            double bestScore = -1;
+            for (StoryCandidate other : seen.values()) {
+                if (other.id() != candidate.articleId && fingerprint.sameStory(other.fingerprint())) {
+                    double score = fingerprint.bodySimilarity(other.fingerprint());
+                    if (score > bestScore) {
+                        best = other;
+                        bestScore = score;
+                    }
+                }
+            }
+            if (best != null) {
+                Long story = best.storyId() != null ? best.storyId() : storyOf.get(best.id());
+                if (story == null) {
+                    if (nextStory < 0) {
+                        nextStory = dialect.nextId(handle, "stories");
+                    }
+                    story = nextStory++;
+                    stories.bind("id", story).bind("now", now.toEpochMilli()).add();
+                    storyOf.put(best.id(), story);
+                    Candidate freshBest = freshById.get(best.id());
+                    if (freshBest != null) {
+                        freshBest.storyId = story;
+                    } else {
+                        assign.bind("story", story).bind("id", best.id()).add();
+                    }
+                }
+                candidate.storyId = story;
+                storyOf.put(candidate.articleId, story);
+                candidate.read = options.markStoryCopies() && best.read();
+            }
+            // Later new articles of this batch can join this one's story.
+            freshById.put(candidate.articleId, candidate);
+            for (long key : fingerprint.candidateKeys()) {
+                byKey.computeIfAbsent(key, k -> new ArrayList<>())
+                        .add(new StoryCandidate(candidate.articleId, fingerprint, candidate.storyId, candidate.read));
+            }
+        }
+        execute(stories);
+        execute(assign);
+    }
+
+    /** The id of a topic, created on first use; names equal ignoring case and spacing are one. */
+    static long topicId(Handle handle, String name, Map<String, Long> cache) {
+        String key = Topics.key(name);
+        Long cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<Topic> existing = handle.createQuery("SELECT id, name FROM topics WHERE name_key = :key")
+                .bind("key", key)
+                .map((rs, ctx) -> new Topic(rs.getLong(1), rs.getString(2)))
+                .findOne();
+        long id;
+        if (existing.isPresent()) {
+            id = existing.get().id();
+            String stored = existing.get().name();
+            if (stored.equals(stored.toLowerCase(Locale.ROOT)) && !name.equals(name.toLowerCase(Locale.ROOT))) {
+                // "foreign" seen first, "Foreign" later: show the capitalized form.
+                handle.createUpdate("UPDATE topics SET name = :name WHERE id = :id").bind("name", name).bind("id", id).execute();
+            }
+        } else {
+            id = handle.createQuery("INSERT INTO topics (name, name_key) VALUES (:name, :key) RETURNING id")
+                    .bind("name", name)
+                    .bind("key", key)
+                    .mapTo(Long.class)
+                    .one();
+        }
+        cache.put(key, id);
+        return id;
+    }
+}

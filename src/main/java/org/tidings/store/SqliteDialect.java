@@ -1,0 +1,100 @@
+package org.tidings.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * SQLite: one file, WAL journal (readers never block the writer), foreign keys on, a busy timeout
+ * so a second process waits instead of failing, and {@code BEGIN IMMEDIATE} transactions so a
+ * writer takes its lock up front (a deferred transaction that upgrades to a write gets {@code
+ * SQLITE_BUSY} at once, whatever the timeout). The schema version lives in {@code PRAGMA
+ * user_version}.
+ */
+public final class SqliteDialect implements Dialect {
+    /** How long a connection waits for another process's write lock. */
+    public static final int BUSY_TIMEOUT_MILLIS = 30_000;
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    /** A Jdbi on the file, creating its parent directories. */
+    public static Jdbi jdbi(Path file) {
+        Objects.requireNonNull(file, "file");
+        Path parent = file.toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the directory of " + file + ": " + e.getMessage(), e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        config.setCacheSize(-16_000);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return Jdbi.create(dataSource);
+    }
+
+    @Override
+    public int schemaVersion(Handle handle) {
+        return handle.createQuery("PRAGMA user_version").mapTo(Integer.class).one();
+    }
+
+    @Override
+    public void setSchemaVersion(Handle handle, int version) {
+        handle.execute("PRAGMA user_version = " + version);
+    }
+
+    @Override
+    public long nextId(Handle handle, String table) {
+        if (!table.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("table: " + table);
+        }
+        long sequence = handle.createQuery("SELECT seq FROM sqlite_sequence WHERE name = :table")
+                .bind("table", table)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L);
+        long max = handle.createQuery("SELECT coalesce(max(id), 0) FROM " + table).mapTo(Long.class).one();
+        return Math.max(sequence, max) + 1;
+    }
+
+    @Override
+    public String fullTextCondition() {
+        return "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :search)";
+    }
+
+    @Override
+    public String fullTextQuery(String userQuery) {
+        List<String> terms = new ArrayList<>();
+        for (String word : userQuery.strip().split("\\s+")) {
+            boolean prefix = word.endsWith("*");
+            String bare = word.replaceAll("^\\*+|\\*+$", "");
+            if (!bare.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                continue;
+            }
+            terms.add('"' + bare.replace("\"", "\"\"") + '"' + (prefix ? "*" : ""));
+        }
+        if (terms.isEmpty()) {
+            throw new StoreException("nothing to search for in \"" + userQuery.strip() + "\"");
+        }
+        return String.join(" AND ", terms);
+    }
+}

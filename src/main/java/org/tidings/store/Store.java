@@ -1,0 +1,145 @@
+package org.tidings.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.jdbi.v3.core.Jdbi;
+import org.tidings.model.ParsedFeed;
+
+/**
+ * The tidings database. Open one per process; it is safe to use from several threads and next
+ * to other processes on the same file (a reader and a syncing process at once).
+ *
+ * <pre>{@code
+ * Store store = Store.open(path);
+ * long feedId = store.feeds().add(Subscription.of(url), now).feed().id();
+ * IngestResult result = store.ingest(feedId, parsedFeed, now);
+ * ArticlePage page = store.articles().page(ArticleQuery.all().unreadOnly(), null, 50);
+ * }</pre>
+ */
+public final class Store {
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+    private final StoreOptions options;
+    private final FeedStore feeds;
+    private final ArticleStore articles;
+    private final Ingester ingester;
+
+    private Store(Jdbi jdbi, Dialect dialect, StoreOptions options) {
+        this.jdbi = jdbi;
+        this.dialect = dialect;
+        this.options = options;
+        this.feeds = new FeedStore(jdbi);
+        this.articles = new ArticleStore(jdbi, dialect, options);
+        this.ingester = new Ingester(dialect, options);
+    }
+
+    /** Opens (creating it and its directories if needed) and migrates a SQLite database file. */
+    public static Store open(Path file) {
+        return open(file, StoreOptions.DEFAULTS);
+    }
+
+    public static Store open(Path file, StoreOptions options) {
+        return open(SqliteDialect.jdbi(file), new SqliteDialect(), options);
+    }
+
+    /**
+     * Opens a database through any Jdbi and its dialect, migrating it to the newest schema.
+     * Throws {@link StoreException} when the database is newer than this code.
+     */
+    public static Store open(Jdbi jdbi, Dialect dialect, StoreOptions options) {
+        Objects.requireNonNull(jdbi, "jdbi");
+        Objects.requireNonNull(dialect, "dialect");
+        Objects.requireNonNull(options, "options");
+        new Migrations(dialect).migrate(jdbi);
+        return new Store(jdbi, dialect, options);
+    }
+
+    public FeedStore feeds() {
+        return feeds;
+    }
+
+    public ArticleStore articles() {
+        return articles;
+    }
+
+    public StoreOptions options() {
+        return options;
+    }
+
+    /**
+     * Stores a fetched and parsed document of feed {@code feedId} in one transaction: new
+     * articles added, known ones (by the identity rules of docs/DEDUP.md, across all feeds)
+     * recorded as appearing in this feed and updated in place when this feed changed them, topics
+     * attached, story copies grouped, and articles no longer in the document marked absent.
+     * Throws IllegalArgumentException when there is no such feed.
+     */
+    public IngestResult ingest(long feedId, ParsedFeed feed, Instant now) {
+        Objects.requireNonNull(feed, "feed");
+        Objects.requireNonNull(now, "now");
+        return jdbi.inTransaction(handle -> ingester.ingest(handle, feedId, feed, now));
+    }
+
+    /**
+     * Retention: deletes articles first seen and dated more than {@code keep} before {@code now},
+     * except starred ones and ones still in a feed's current document. Deleted articles leave
+     * tombstones, so a feed carrying them again does not bring them back. Runs in small
+     * transactions so a sync running meanwhile is not held up.
+     */
+    public CleanupResult cleanup(Duration keep, Instant now) {
+        Objects.requireNonNull(keep, "keep");
+        if (keep.isNegative()) {
+            throw new IllegalArgumentException("keep < 0: " + keep);
+        }
+        long cutoff = now.minus(keep).toEpochMilli();
+        List<Long> doomed = jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT a.id FROM articles a
+                         WHERE a.sort_at < :cutoff AND a.first_seen_at < :cutoff AND a.starred = 0
+                           AND NOT EXISTS (SELECT 1 FROM appearances p WHERE p.article_id = a.id AND p.present = 1)""")
+                .bind("cutoff", cutoff)
+                .mapTo(Long.class)
+                .list());
+        int old = jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT count(*) FROM articles WHERE sort_at < :cutoff AND first_seen_at < :cutoff")
+                .bind("cutoff", cutoff)
+                .mapTo(Integer.class)
+                .one());
+        for (List<Long> chunk : Articles.chunks(doomed)) {
+            jdbi.useTransaction(handle -> {
+                // Re-check inside the transaction: a sync may have seen or starred one meanwhile.
+                List<Long> still = handle.createQuery("""
+                                SELECT a.id FROM articles a
+                                 WHERE a.id IN (<ids>) AND a.starred = 0
+                                   AND NOT EXISTS (SELECT 1 FROM appearances p WHERE p.article_id = a.id AND p.present = 1)""")
+                        .bindList("ids", chunk)
+                        .mapTo(Long.class)
+                        .list();
+                Articles.delete(handle, still, now);
+            });
+        }
+        long storyCutoff = now.minus(options.storyWindow()).toEpochMilli();
+        jdbi.useHandle(handle -> handle.createUpdate(
+                        "DELETE FROM story_keys WHERE article_id IN (SELECT id FROM articles WHERE first_seen_at < :cutoff)")
+                .bind("cutoff", storyCutoff)
+                .execute());
+        return new CleanupResult(doomed.size(), old - doomed.size());
+    }
+
+    /** Runs SQLite's {@code PRAGMA integrity_check}: "ok" when the file is healthy. */
+    public String integrityCheck() {
+        List<String> problems = jdbi.withHandle(handle -> handle.createQuery("PRAGMA integrity_check").mapTo(String.class).list());
+        return String.join("; ", problems);
+    }
+
+    /** The schema version of the database (after migration, the newest this code knows). */
+    public int schemaVersion() {
+        return jdbi.withHandle(dialect::schemaVersion);
+    }
+
+    /** The Jdbi underneath, for tests and benchmarks of this package only. */
+    Jdbi jdbi() {
+        return jdbi;
+    }
+}
