@@ -1,0 +1,99 @@
+package org.tidings.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Random;
+import org.jspecify.annotations.Nullable;
+import org.tidings.cli.Config.Key;
+import org.tidings.fetch.FetchConfig;
+import org.tidings.fetch.HttpFetcher;
+import org.tidings.fetch.ProxySettings;
+import org.tidings.parse.FeedParser;
+import org.tidings.store.Store;
+import org.tidings.store.StoreOptions;
+import org.tidings.sync.Backoff;
+import org.tidings.sync.BackoffPolicy;
+import org.tidings.sync.PollPolicy;
+import org.tidings.sync.PollScheduler;
+import org.tidings.sync.Syncer;
+
+/**
+ * The composition root: builds the store, the fetcher, the parser and the syncer from the
+ * configuration, once per command, and closes them in order.
+ */
+final class Services implements AutoCloseable {
+    final Config config;
+    final Path databasePath;
+    final InstantSource clock;
+    final Store store;
+    private @Nullable HttpFetcher fetcher;
+    private @Nullable Syncer syncer;
+
+    private Services(Config config, Path databasePath, InstantSource clock, Store store) {
+        this.config = config;
+        this.databasePath = databasePath;
+        this.clock = clock;
+        this.store = store;
+    }
+
+    /** Loads the configuration and opens (creating and migrating) the database. */
+    static Services open(TidingsCommand top) throws Config.ConfigException, IOException {
+        Config config = top.loadConfig();
+        Path db = top.databasePath();
+        TidingsCommand.ensureParent(db);
+        StoreOptions options = StoreOptions.DEFAULTS.withMarkStoryCopies(config.bool(Key.STORE_MARK_COPIES_READ));
+        return new Services(config, db, InstantSource.system(), Store.open(db, options));
+    }
+
+    static FetchConfig fetchConfig(Config config, Map<String, String> environment) {
+        String proxy = config.optional(Key.FETCH_PROXY);
+        ProxySettings proxySettings = proxy == null
+                ? ProxySettings.fromEnvironment(environment)
+                : new ProxySettings(URI.create(proxy), URI.create(proxy), ProxySettings.fromEnvironment(environment).noProxy());
+        String userAgent = config.optional(Key.FETCH_USER_AGENT);
+        FetchConfig fetch = FetchConfig.defaults(Version.version(), Version.HOME_PAGE)
+                .withConcurrency(config.integer(Key.FETCH_CONCURRENCY), config.integer(Key.FETCH_PER_HOST))
+                .withTimeouts(config.duration(Key.FETCH_CONNECT_TIMEOUT), config.duration(Key.FETCH_READ_TIMEOUT),
+                        config.duration(Key.FETCH_REQUEST_TIMEOUT))
+                .withMaxBodyBytes(config.bytes(Key.FETCH_MAX_BODY))
+                .withProxy(proxySettings);
+        if (userAgent != null) {
+            fetch = new FetchConfig(fetch.concurrency(), fetch.perHost(), fetch.connectTimeout(), fetch.readTimeout(),
+                    fetch.requestTimeout(), fetch.maxBodyBytes(), fetch.maxRedirects(), userAgent, fetch.proxy());
+        }
+        return fetch;
+    }
+
+    synchronized HttpFetcher fetcher() {
+        if (fetcher == null) {
+            fetcher = new HttpFetcher(fetchConfig(config, System.getenv()), clock);
+        }
+        return fetcher;
+    }
+
+    synchronized Syncer syncer() {
+        if (syncer == null) {
+            PollPolicy policy = new PollPolicy(config.duration(Key.SCHEDULE_MIN_INTERVAL),
+                    config.duration(Key.SCHEDULE_MAX_INTERVAL), PollPolicy.DEFAULT.fallback());
+            syncer = new Syncer(store, fetcher(), new FeedParser(), new PollScheduler(policy, clock),
+                    new Backoff(BackoffPolicy.DEFAULT, clock, new Random()), clock);
+        }
+        return syncer;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (syncer != null) {
+                syncer.close();
+            }
+        } finally {
+            if (fetcher != null) {
+                fetcher.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.tidings.cli;
+
+import java.io.PrintStream;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.tidings.model.Feed;
+import org.tidings.sync.EventLog;
+import org.tidings.sync.FeedOutcome;
+import org.tidings.sync.SyncSummary;
+import org.tidings.sync.Syncer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code tidings sync}: fetches the feeds that are due once and exits (for cron). On a terminal it
+ * draws a progress bar on stderr; otherwise it prints only log lines (errors) and the summary.
+ */
+@Command(
+        name = "sync",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Fetch every feed that is due, once, and store new articles.",
+            "Ends with one summary line; exit code 0 when every feed succeeded, 1 when some failed."
+        })
+final class SyncCommand implements Callable<Integer> {
+    @ParentCommand TidingsCommand top;
+
+    @Option(names = "--all", description = "Fetch every enabled feed, whatever its schedule.")
+    boolean all;
+
+    @Option(names = "--feed", paramLabel = "URL|ID", description = "Fetch this one feed now.")
+    @Nullable String feed;
+
+    @Option(names = "--log-format", paramLabel = "text|json", description = "Format of log lines on stderr (default: text).")
+    String logFormat = "text";
+
+    @Option(names = "--quiet", description = "No progress bar and no summary; errors only.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream err = System.err;
+        EventLog log = new EventLog(err, EventLog.Format.parse(logFormat), InstantSource.system());
+        try (Services services = Services.open(top)) {
+            List<Feed> feeds = select(services);
+            boolean terminal = System.console() != null && !quiet && System.getenv("TERM") != null
+                    && !"dumb".equals(System.getenv("TERM"));
+            Syncer syncer = services.syncer();
+            ProgressBar bar = terminal ? new ProgressBar(err) : null;
+            SyncSummary summary = syncer.sync(feeds, new Syncer.Listener() {
+                @Override
+                public void started(int total) {
+                    if (bar != null) {
+                        bar.update(0, total, "");
+                    }
+                }
+
+                @Override
+                public void finished(FeedOutcome outcome, int done, int total) {
+                    if (outcome.status() == FeedOutcome.Status.FAILED) {
+                        if (bar != null) {
+                            bar.clear();
+                        }
+                        log.feedError(outcome.feed().url(), String.valueOf(outcome.error()));
+                    }
+                    if (bar != null) {
+                        bar.update(done, total, outcome.feed().title());
+                    }
+                }
+            });
+            if (bar != null) {
+                bar.clear();
+            }
+            if (!quiet) {
+                if ("json".equals(logFormat)) {
+                    log.round(summary);
+                } else {
+                    System.out.println(summary.line());
+                }
+            }
+            return summary.allSucceeded() ? ExitCodes.OK : ExitCodes.PARTIAL;
+        }
+    }
+
+    private List<Feed> select(Services services) {
+        if (feed != null) {
+            return List.of(FeedArgument.resolve(services.store, feed));
+        }
+        if (all) {
+            return services.store.feeds().list().stream().filter(f -> !f.disabled()).toList();
+        }
+        return services.store.feeds().due(services.clock.instant());
+    }
+
+    /** A one-line progress bar redrawn in place with carriage returns. */
+    static final class ProgressBar {
+        private static final int WIDTH = 30;
+        private final PrintStream out;
+
+        ProgressBar(PrintStream out) {
+            this.out = out;
+        }
+
+        void update(int done, int total, String current) {
+            int filled = total == 0 ? WIDTH : done * WIDTH / total;
+            String name = TerminalText.safe(current);
+            if (name.length() > 36) {
+                name = name.substring(0, 35) + "…";
+            }
+            out.print("\r\u001b[K[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total + " " + name);
+            out.flush();
+        }
+
+        void clear() {
+            out.print("\r\u001b[K");
+            out.flush();
+        }
+    }
+}

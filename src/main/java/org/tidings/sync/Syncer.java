@@ -1,0 +1,252 @@
+package org.tidings.sync;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.tidings.fetch.FetchRequest;
+import org.tidings.fetch.FetchResult;
+import org.tidings.fetch.Fetcher;
+import org.tidings.model.Entry;
+import org.tidings.model.Feed;
+import org.tidings.model.FeedHints;
+import org.tidings.model.ParsedFeed;
+import org.tidings.parse.FeedParseException;
+import org.tidings.parse.FeedParser;
+import org.tidings.store.IngestResult;
+import org.tidings.store.Store;
+
+/**
+ * One sync round: fetches the given feeds (the fetcher enforces the global and per-host limits),
+ * parses each new body on a small pool of parser threads, and writes every outcome through one
+ * writer thread, so SQLite sees a single writer and one transaction per feed. A feed that fails,
+ * whatever the reason, is recorded with its error and backoff; it never stops the others.
+ */
+public final class Syncer implements AutoCloseable {
+
+    /** Progress of a round, for progress bars and logs. Called from the writer thread. */
+    public interface Listener {
+        default void started(int feeds) {}
+
+        default void finished(FeedOutcome outcome, int done, int total) {}
+    }
+
+    /** Permanent redirects are adopted after this many consecutive sightings. */
+    static final int REDIRECT_CONFIRMATIONS = 2;
+
+    private final Store store;
+    private final Fetcher fetcher;
+    private final FeedParser parser;
+    private final PollScheduler scheduler;
+    private final Backoff backoff;
+    private final InstantSource clock;
+    private final ExecutorService parsers;
+    private final ExecutorService writer;
+    private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
+
+    public Syncer(
+            Store store, Fetcher fetcher, FeedParser parser, PollScheduler scheduler, Backoff backoff, InstantSource clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.parser = Objects.requireNonNull(parser, "parser");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.parsers = Executors.newFixedThreadPool(cores, daemonThreads("tidings-parse"));
+        this.writer = Executors.newSingleThreadExecutor(daemonThreads("tidings-store"));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Syncs every enabled feed that is due now. */
+    public SyncSummary syncDue(Listener listener) throws InterruptedException {
+        return sync(store.feeds().due(clock.instant()), listener);
+    }
+
+    /** Syncs the given feeds, whatever their schedule. */
+    public SyncSummary sync(List<Feed> feeds, Listener listener) throws InterruptedException {
+        Instant started = clock.instant();
+        listener.started(feeds.size());
+        AtomicInteger done = new AtomicInteger();
+        List<CompletableFuture<FeedOutcome>> futures = new ArrayList<>(feeds.size());
+        for (Feed feed : feeds) {
+            CompletableFuture<FeedOutcome> future = fetcher
+                    .fetch(new FetchRequest(feed.url(), feed.etag(), feed.lastModified()))
+                    .thenApplyAsync(result -> parseIfFetched(result), parsers)
+                    .thenApplyAsync(parsed -> record(feed, parsed), writer)
+                    .exceptionally(error -> recordUnexpected(feed, error))
+                    .whenCompleteAsync((outcome, error) -> {
+                        if (outcome != null) {
+                            listener.finished(outcome, done.incrementAndGet(), feeds.size());
+                        }
+                    }, writer);
+            futures.add(future);
+        }
+        synchronized (inFlight) {
+            inFlight.addAll(futures);
+        }
+        int fetched = 0;
+        int notModified = 0;
+        int failed = 0;
+        int added = 0;
+        int updated = 0;
+        try {
+            for (CompletableFuture<FeedOutcome> future : futures) {
+                FeedOutcome outcome;
+                try {
+                    outcome = future.get();
+                } catch (CancellationException | java.util.concurrent.ExecutionException e) {
+                    failed++;
+                    continue;
+                }
+                switch (outcome.status()) {
+                    case FETCHED -> fetched++;
+                    case NOT_MODIFIED -> notModified++;
+                    case FAILED -> failed++;
+                }
+                added += outcome.newArticles();
+                updated += outcome.updatedArticles();
+            }
+        } finally {
+            synchronized (inFlight) {
+                inFlight.removeAll(futures);
+            }
+        }
+        return new SyncSummary(feeds.size(), fetched, notModified, failed, added, updated,
+                Duration.between(started, clock.instant()));
+    }
+
+    /** A fetch result, parsed when it carried a body. */
+    private record Parsed(FetchResult result, @Nullable ParsedFeed feed, @Nullable String parseError) {}
+
+    private Parsed parseIfFetched(FetchResult result) {
+        if (!(result instanceof FetchResult.Fetched fetched)) {
+            return new Parsed(result, null, null);
+        }
+        String contentType = fetched.mediaType() == null ? null
+                : fetched.mediaType() + (fetched.charset() == null ? "" : "; charset=" + fetched.charset());
+        try {
+            URI base = URI.create(fetched.url());
+            return new Parsed(result, parser.parse(fetched.body(), base, contentType), null);
+        } catch (FeedParseException | IllegalArgumentException e) {
+            return new Parsed(result, null, "not a feed: " + oneLine(e));
+        }
+    }
+
+    private FeedOutcome record(Feed feed, Parsed parsed) {
+        Instant now = clock.instant();
+        FetchResult result = parsed.result();
+        if (result instanceof FetchResult.Gone gone) {
+            store.feeds().recordFailure(feed.id(), 410, gone.message(), now, now.plus(Duration.ofDays(365)));
+            store.feeds().disable(feed.id(), gone.message());
+            return FeedOutcome.failed(feed, gone.message());
+        }
+        if (result instanceof FetchResult.Failed failed) {
+            int failures = feed.health().consecutiveFailures() + 1;
+            Instant next = backoff.nextAttempt(failed, failures);
+            Integer status = failed.status() == 0 ? null : failed.status();
+            store.feeds().recordFailure(feed.id(), status, failed.message(), now, next);
+            return FeedOutcome.failed(feed, failed.message());
+        }
+        if (result instanceof FetchResult.NotModified notModified) {
+            Instant next = scheduler.nextPoll(now, notModified.cache(), FeedHints.NONE, List.of());
+            store.feeds().recordNotModified(feed.id(), now, next);
+            followRedirect(feed, notModified.permanentRedirect());
+            return new FeedOutcome(feed, FeedOutcome.Status.NOT_MODIFIED, 0, 0, null);
+        }
+        FetchResult.Fetched fetched = (FetchResult.Fetched) result;
+        ParsedFeed document = parsed.feed();
+        if (document == null) {
+            String error = Objects.requireNonNullElse(parsed.parseError(), "not a feed");
+            int failures = feed.health().consecutiveFailures() + 1;
+            store.feeds().recordFailure(feed.id(), 200, error, now, backoff.nextAttempt(failures, null));
+            return FeedOutcome.failed(feed, error);
+        }
+        IngestResult ingested = store.ingest(feed.id(), document, now);
+        List<Instant> dates = new ArrayList<>();
+        for (Entry entry : document.entries()) {
+            Instant date = entry.published() != null ? entry.published() : entry.updated();
+            if (date != null) {
+                dates.add(date);
+            }
+        }
+        Instant next = scheduler.nextPoll(now, fetched.cache(), document.hints(), dates);
+        store.feeds().recordSuccess(feed.id(), 200, fetched.validators().etag(), fetched.validators().lastModified(), now, next);
+        followRedirect(feed, fetched.permanentRedirect());
+        return new FeedOutcome(feed, FeedOutcome.Status.FETCHED, ingested.added(), ingested.updated(), null);
+    }
+
+    /** Adopts a permanent redirect once it has been seen on consecutive fetches. */
+    private void followRedirect(Feed feed, @Nullable String target) {
+        if (target == null || target.equals(feed.url())) {
+            if (feed.redirectCandidate() != null) {
+                store.feeds().setRedirectCandidate(feed.id(), null);
+            }
+            return;
+        }
+        if (target.equals(feed.redirectCandidate())) {
+            if (!store.feeds().changeUrl(feed.id(), target)) {
+                store.feeds().setRedirectCandidate(feed.id(), null);
+            }
+        } else {
+            store.feeds().setRedirectCandidate(feed.id(), target);
+        }
+    }
+
+    private FeedOutcome recordUnexpected(Feed feed, Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+        String message = "internal error: " + oneLine(cause);
+        try {
+            Instant now = clock.instant();
+            store.feeds().recordFailure(feed.id(), null, message, now,
+                    backoff.nextAttempt(feed.health().consecutiveFailures() + 1, null));
+        } catch (RuntimeException storeError) {
+            // The database itself is failing (full disk, I/O error): the round reports it.
+            message = message + "; not recorded: " + oneLine(storeError);
+        }
+        return FeedOutcome.failed(feed, message);
+    }
+
+    static String oneLine(Throwable error) {
+        String message = error.getMessage();
+        if (message == null || message.isBlank()) {
+            message = error.getClass().getSimpleName();
+        }
+        return message.strip().lines().findFirst().orElse(message);
+    }
+
+    /** Abandons the fetches still in flight; their feeds are retried next round. */
+    public void cancelInFlight() {
+        synchronized (inFlight) {
+            for (CompletableFuture<?> future : inFlight) {
+                future.cancel(true);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        parsers.shutdown();
+        writer.shutdown();
+        parsers.awaitTermination(5, TimeUnit.SECONDS);
+        writer.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}
