@@ -1,13 +1,17 @@
 package org.tidings.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.tidings.model.Feed;
 import org.tidings.sync.EventLog;
 import org.tidings.sync.FeedOutcome;
+import org.tidings.sync.ProcessLock;
 import org.tidings.sync.SyncSummary;
 import org.tidings.sync.Syncer;
 import picocli.CommandLine.Command;
@@ -44,7 +48,18 @@ final class SyncCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream err = System.err;
         EventLog log = new EventLog(err, EventLog.Format.parse(logFormat), InstantSource.system());
-        try (Services services = Services.open(top)) {
+        Path db = top.databasePath();
+        TidingsCommand.ensureParent(db);
+        Path lockFile = DaemonCommand.lockFile(db, "sync");
+        Optional<ProcessLock> lock = ProcessLock.tryAcquire(lockFile);
+        if (lock.isEmpty()) {
+            log.info("waiting for another sync of " + db + " to finish (a daemon's round?)");
+            lock = ProcessLock.acquire(lockFile, Duration.ofMinutes(30));
+            if (lock.isEmpty()) {
+                throw new IllegalStateException("gave up waiting for the other sync of " + db);
+            }
+        }
+        try (ProcessLock held = lock.get(); Services services = Services.open(top)) {
             List<Feed> feeds = select(services);
             boolean terminal = System.console() != null && !quiet && System.getenv("TERM") != null
                     && !"dumb".equals(System.getenv("TERM"));

@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Feed aggregator and terminal news reader.",
-        subcommands = {ParseCommand.class, SyncCommand.class, ConfigCommand.class},
+        subcommands = {ParseCommand.class, SyncCommand.class, DaemonCommand.class, ConfigCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:everything asked for was done",

@@ -53,6 +53,7 @@ public final class Syncer implements AutoCloseable {
     private final ExecutorService parsers;
     private final ExecutorService writer;
     private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
+    private volatile boolean closed;
 
     public Syncer(
             Store store, Fetcher fetcher, FeedParser parser, PollScheduler scheduler, Backoff backoff, InstantSource clock) {
@@ -214,6 +215,10 @@ public final class Syncer implements AutoCloseable {
     private FeedOutcome recordUnexpected(Feed feed, Throwable error) {
         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
         String message = "internal error: " + oneLine(cause);
+        if (closed || cause instanceof CancellationException) {
+            // Abandoned at shutdown: the feed stays due and is fetched next time.
+            return FeedOutcome.failed(feed, "abandoned: tidings is stopping");
+        }
         try {
             Instant now = clock.instant();
             store.feeds().recordFailure(feed.id(), null, message, now,
@@ -244,6 +249,7 @@ public final class Syncer implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        closed = true;
         parsers.shutdown();
         writer.shutdown();
         parsers.awaitTermination(5, TimeUnit.SECONDS);

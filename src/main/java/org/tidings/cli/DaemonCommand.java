@@ -1,0 +1,141 @@
+package org.tidings.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.tidings.cli.Config.Key;
+import org.tidings.sync.Daemon;
+import org.tidings.sync.EventLog;
+import org.tidings.sync.FeedOutcome;
+import org.tidings.sync.ProcessLock;
+import org.tidings.sync.StatusServer;
+import org.tidings.sync.SyncMetrics;
+import org.tidings.sync.SyncSummary;
+import org.tidings.sync.Syncer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import sun.misc.Signal;
+
+/**
+ * {@code tidings daemon}: syncs each feed at its own next-poll time until stopped. SIGTERM or
+ * SIGINT stops it: no new round starts, fetches in flight get a few seconds and are then
+ * abandoned, and it exits 0. One daemon per database (a lock beside the database file); {@code
+ * tidings sync} run meanwhile waits for the daemon's current round and then runs its own.
+ */
+@Command(
+        name = "daemon",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run until stopped, syncing each feed when it is due (for servers).",
+            "Logs one line per round and one per feed error on stderr."
+        })
+final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
+    /** How long fetches in flight may go on after a stop is asked for. */
+    static final Duration GRACE = Duration.ofSeconds(3);
+
+    @ParentCommand TidingsCommand top;
+
+    @Option(names = "--http", paramLabel = "HOST:PORT",
+            description = "Serve /health and /metrics here (default: daemon.http from the config; loopback when no host is given).")
+    @Nullable String http;
+
+    @Option(names = "--log-format", paramLabel = "text|json", description = "Log line format (default: daemon.log_format, text).")
+    @Nullable String logFormat;
+
+    @Option(names = "--tick", paramLabel = "DURATION", description = "How often to look for due feeds (default: daemon.tick, 30s).")
+    @Nullable String tick;
+
+    @Override
+    public Integer call() throws Exception {
+        Path db = top.databasePath();
+        TidingsCommand.ensureParent(db);
+        Optional<ProcessLock> daemonLock = ProcessLock.tryAcquire(lockFile(db, "daemon"));
+        if (daemonLock.isEmpty()) {
+            String pid = ProcessLock.holder(lockFile(db, "daemon")).map(p -> " (pid " + p + ")").orElse("");
+            throw new IllegalStateException("another tidings daemon" + pid + " is already running on " + db);
+        }
+        try (ProcessLock held = daemonLock.get(); Services services = Services.open(top)) {
+            Config config = services.config;
+            InstantSource clock = services.clock;
+            EventLog log = new EventLog(System.err,
+                    EventLog.Format.parse(logFormat != null ? logFormat : config.string(Key.DAEMON_LOG_FORMAT)), clock);
+            Duration every = tick != null ? Config.parseDuration(tick) : config.duration(Key.DAEMON_INTERVAL);
+            SyncMetrics metrics = new SyncMetrics(() -> size(db) + size(Path.of(db + "-wal")));
+            Syncer syncer = services.syncer();
+            Syncer.Listener listener = new Syncer.Listener() {
+                @Override
+                public void finished(FeedOutcome outcome, int done, int total) {
+                    if (outcome.status() == FeedOutcome.Status.FAILED) {
+                        log.feedError(outcome.feed().url(), String.valueOf(outcome.error()));
+                    }
+                }
+            };
+            Daemon daemon = new Daemon(() -> round(db, syncer, listener), log, metrics, clock, every);
+
+            ScheduledExecutorService stopper = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "tidings-stop");
+                thread.setDaemon(true);
+                return thread;
+            });
+            Runnable stop = () -> {
+                if (!daemon.isStopping()) {
+                    log.info("stopping: finishing fetches in flight (at most " + GRACE.toSeconds() + "s)");
+                    daemon.stop();
+                    stopper.schedule(syncer::cancelInFlight, GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            };
+            Signal.handle(new Signal("TERM"), signal -> stop.run());
+            Signal.handle(new Signal("INT"), signal -> stop.run());
+
+            String address = http != null ? http : config.optional(Key.DAEMON_HTTP);
+            StatusServer status = null;
+            if (address != null) {
+                status = StatusServer.start(StatusServer.parseAddress(address), metrics, clock, clock.instant(),
+                        every.multipliedBy(3).plus(config.duration(Key.FETCH_REQUEST_TIMEOUT)));
+                log.info("serving /health and /metrics on http://" + status.address().getHostString() + ":" + status.address().getPort());
+            }
+            log.info("daemon started on " + db + " (tick " + every.toSeconds() + "s, pid " + ProcessHandle.current().pid() + ")");
+            try {
+                daemon.run();
+            } finally {
+                if (status != null) {
+                    status.close();
+                }
+                stopper.shutdownNow();
+            }
+            log.info("stopped after " + metrics.rounds() + " rounds");
+            return ExitCodes.OK;
+        }
+    }
+
+    /** One round, holding the sync lock so a concurrent {@code tidings sync} waits its turn. */
+    private static SyncSummary round(Path db, Syncer syncer, Syncer.Listener listener) throws Exception {
+        Optional<ProcessLock> lock = ProcessLock.acquire(lockFile(db, "sync"), Duration.ofMinutes(10));
+        if (lock.isEmpty()) {
+            return SyncSummary.EMPTY;
+        }
+        try (ProcessLock held = lock.get()) {
+            return syncer.syncDue(listener);
+        }
+    }
+
+    static Path lockFile(Path db, String kind) {
+        return Path.of(db.toAbsolutePath() + "." + kind + ".lock");
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}
