@@ -289,7 +289,11 @@ public final class OpmlReader {
                 xmlUrl = attributes.get("url");
             }
 
-            if (xmlUrl != null) {
+            if (xmlUrl != null && (type.contains("xpath") || type.contains("dotnotation"))) {
+                warnings.add(where + ": skipped " + Warnings.quote(name == null ? xmlUrl : name)
+                        + ": a web-scraping source (type " + Warnings.quote(type) + "), not a feed");
+                outlines.push(new Frame(Kind.TRANSPARENT, folder, where));
+            } else if (xmlUrl != null) {
                 Optional<String> url = FeedUrls.feedUrl(xmlUrl, where, warnings);
                 url.ifPresent(feedUrl -> collector.add(
                         feedUrl,

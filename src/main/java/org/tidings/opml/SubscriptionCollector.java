@@ -35,11 +35,11 @@ final class SubscriptionCollector {
             @Nullable String folder,
             List<String> tags,
             String where) {
-        if (folder != null) {
-            addFolder(folder);
-        }
         Draft existing = byUrl.get(url);
         if (existing == null) {
+            if (folder != null) {
+                addFolder(folder);
+            }
             byUrl.put(url, new Draft(url, title, siteUrl, folder, tags));
             return;
         }
