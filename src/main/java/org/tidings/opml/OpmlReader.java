@@ -85,6 +85,7 @@ public final class OpmlReader {
         }
         Warnings decodingWarnings = new Warnings();
         XmlInput input = XmlInput.decode(document, decodingWarnings);
+        input.rejectInternalSubset();
         try {
             return new Parse(input, decodingWarnings).run(input.text);
         } catch (XMLStreamException first) {
@@ -211,10 +212,10 @@ public final class OpmlReader {
                     if (name.equals("outline")) {
                         outlines.pop();
                     }
+                    if (path.isEmpty() && !sawBody) {
+                        throw positioned("not an OPML document: no <body> element", xml);
+                    }
                 }
-            }
-            if (!sawBody) {
-                throw positioned("not an OPML document: no <body> element", xml);
             }
         }
 
@@ -326,7 +327,7 @@ public final class OpmlReader {
 
         private void rejectEntityDeclarations(String dtd) throws OpmlException {
             if (dtd.contains("<!ENTITY")) {
-                throw positioned("refused: the DOCTYPE declares entities (XXE / entity expansion are not allowed)",
+                throw positioned("refused: the DOCTYPE declares entities (XXE and entity expansion are not allowed)",
                         Objects.requireNonNull(reader));
             }
         }

@@ -136,6 +136,63 @@ final class XmlInput {
      * references ({@code &nbsp;}, {@code &eacute;}) become numeric references, anything else
      * becomes {@code &amp;}. Used only to retry a document that failed to parse.
      */
+    /**
+     * Refuses a DOCTYPE with an internal subset ({@code <!DOCTYPE opml [ ... ]>}): that is where
+     * entities are declared (XXE, billion laughs), and no real OPML file has one. A DOCTYPE without
+     * one is harmless: the parser never loads external DTDs.
+     */
+    void rejectInternalSubset() throws OpmlException {
+        int i = skipMisc(text, 0);
+        if (!text.startsWith("<!DOCTYPE", i)) {
+            return;
+        }
+        i += "<!DOCTYPE".length();
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\'') {
+                int close = text.indexOf(c, i + 1);
+                if (close < 0) {
+                    return; // unterminated literal: the parser reports it
+                }
+                i = close + 1;
+            } else if (c == '[') {
+                int line = 1 + lineOffset + (int) text.substring(0, i).chars().filter(ch -> ch == '\n').count();
+                int column = i - (text.lastIndexOf('\n', i - 1) + 1) + 1;
+                throw new OpmlException("refused: the DOCTYPE declares entities (XXE and entity expansion are not"
+                        + " allowed) (line " + line + ", column " + column + ")", line, column);
+            } else if (c == '>') {
+                return;
+            } else {
+                i++;
+            }
+        }
+    }
+
+    /** Skips whitespace, processing instructions and comments from {@code i}. */
+    private static int skipMisc(String text, int start) {
+        int i = start;
+        while (i < text.length()) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                i++;
+            } else if (text.startsWith("<?", i)) {
+                int end = text.indexOf("?>", i + 2);
+                if (end < 0) {
+                    return text.length();
+                }
+                i = end + 2;
+            } else if (text.startsWith("<!--", i)) {
+                int end = text.indexOf("-->", i + 4);
+                if (end < 0) {
+                    return text.length();
+                }
+                i = end + 3;
+            } else {
+                return i;
+            }
+        }
+        return i;
+    }
+
     static String repairAmpersands(String text) {
         StringBuilder out = new StringBuilder(text.length() + 64);
         int i = 0;
