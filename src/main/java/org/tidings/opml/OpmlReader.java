@@ -7,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +40,8 @@ public final class OpmlReader {
     public static final int DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
     /** Outline nesting deeper than this is refused. */
     public static final int MAX_DEPTH = 64;
+    /** Any element nesting deeper than this is refused (outlines sit at depth 3 and below). */
+    static final int MAX_ELEMENT_DEPTH = 100;
 
     private static final Set<String> TT_RSS_SETTINGS = Set.of("tt-rss-prefs", "tt-rss-labels", "tt-rss-filters");
     private static final Set<String> KNOWN_VERSIONS = Set.of("1.0", "1.1", "2.0");
@@ -201,11 +201,16 @@ public final class OpmlReader {
                             && (name.equals("title") || name.equals("datecreated"))) {
                         readHeadField(xml, name);
                         path.pop();
-                    } else if (name.equals("outline") && (parent.equals("body") || parent.equals("outline"))
-                            && inBody(path)) {
-                        startOutline(xml);
                     } else if (name.equals("outline")) {
-                        outlines.push(Frame.skip());
+                        boolean topLevel = path.size() == 3 && parent.equals("body");
+                        if (topLevel || (parent.equals("outline") && !outlines.isEmpty())) {
+                            startOutline(xml); // below a skipped outline, this one is skipped too
+                        } else {
+                            outlines.push(Frame.skip());
+                        }
+                    }
+                    if (path.size() > MAX_ELEMENT_DEPTH) {
+                        throw positioned("elements are nested deeper than " + MAX_ELEMENT_DEPTH + " levels", xml);
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     String name = path.pop();
@@ -217,12 +222,6 @@ public final class OpmlReader {
                     }
                 }
             }
-        }
-
-        private static boolean inBody(Deque<String> path) {
-            // path is innermost first: ..., body, opml
-            List<String> innermostFirst = new ArrayList<>(path);
-            return innermostFirst.size() >= 3 && innermostFirst.get(innermostFirst.size() - 2).equals("body");
         }
 
         private void startRoot(String name) throws OpmlException {

@@ -246,6 +246,15 @@ class HostileOpmlTest {
         }
 
         @Test
+        void deeplyNestedOtherElementsAreRefused() {
+            String open = "<x>".repeat(100_000);
+
+            OpmlException e = failure("<opml><body>" + open + "<outline/>".repeat(100_000));
+
+            assertThat(e.getMessage()).isEqualTo("elements are nested deeper than 100 levels (line 1, column 310)");
+        }
+
+        @Test
         void sixtyFourLevelsAreStillRead() throws Exception {
             String open = "<outline text=\"a\">".repeat(63);
             String close = "</outline>".repeat(63);
