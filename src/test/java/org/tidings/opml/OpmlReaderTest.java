@@ -428,7 +428,8 @@ class OpmlReaderTest {
         @Test
         void readsDatesInTheShapesReadersWrite() throws Exception {
             for (String date : List.of("Fri, 27 Nov 2026 08:00:00 GMT", "Fri, 27 Nov 2026 08:00:00 +0000",
-                    "Fri, 27 Nov 2026 09:00:00 +0100", "Fri, 27 Nov 2026 08:00:00 UTC", "27 Nov 2026 08:00 GMT",
+                    "Fri, 27 Nov 2026 09:00:00 +0100", "Fri, 27 Nov 2026 08:00:00 UTC", "Fri, 27 Nov 2026 01:00:00 MST",
+                    "27 Nov 2026 08:00 GMT",
                     "Fri, 27 Nov 2026 08:00:00", "2026-11-27T08:00:00Z", "2026-11-27T09:00:00+01:00")) {
                 OpmlDocument document = opml("<opml><head><dateCreated>" + date + "</dateCreated></head><body/></opml>");
                 assertThat(document.dateCreated()).as(date).isEqualTo(Instant.parse("2026-11-27T08:00:00Z"));
