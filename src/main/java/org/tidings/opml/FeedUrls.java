@@ -7,7 +7,6 @@ import org.jspecify.annotations.Nullable;
 
 /** Checks and lightly repairs the URLs found in subscription lists. */
 final class FeedUrls {
-    private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^/?#\\s]+.*");
     private static final Pattern WHITESPACE = Pattern.compile("\\s");
 
     private FeedUrls() {}
@@ -27,11 +26,11 @@ final class FeedUrls {
             url = url.substring("feed:".length());
             warnings.add(where + ": feed: URL read as " + Warnings.quote(url));
         }
-        if (WHITESPACE.matcher(url).find()) {
+        if (hasWhitespace(url)) {
             url = WHITESPACE.matcher(url).replaceAll("%20");
             warnings.add(where + ": spaces inside the URL were encoded as %20: " + Warnings.quote(url));
         }
-        if (!HTTP_URL.matcher(url).matches()) {
+        if (!isHttpUrl(url)) {
             warnings.add(where + ": skipped " + Warnings.quote(raw.strip()) + ": not an http(s) URL");
             return Optional.empty();
         }
@@ -44,13 +43,39 @@ final class FeedUrls {
             return null;
         }
         String url = raw.strip();
-        if (WHITESPACE.matcher(url).find()) {
+        if (hasWhitespace(url)) {
             url = WHITESPACE.matcher(url).replaceAll("%20");
         }
-        if (!HTTP_URL.matcher(url).matches()) {
+        if (!isHttpUrl(url)) {
             warnings.add(where + ": ignored site URL " + Warnings.quote(raw.strip()) + ": not an http(s) URL");
             return null;
         }
         return url;
+    }
+
+    /** {@code http://} or {@code https://} (any case) followed by a host. */
+    static boolean isHttpUrl(String url) {
+        int hostStart;
+        if (url.regionMatches(true, 0, "http://", 0, 7)) {
+            hostStart = 7;
+        } else if (url.regionMatches(true, 0, "https://", 0, 8)) {
+            hostStart = 8;
+        } else {
+            return false;
+        }
+        if (url.length() <= hostStart) {
+            return false;
+        }
+        char first = url.charAt(hostStart);
+        return first != '/' && first != '?' && first != '#' && !Character.isWhitespace(first);
+    }
+
+    private static boolean hasWhitespace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -38,8 +38,8 @@ public final class NewsboatUrlsReader {
 
     /** A reader accepting files up to {@code maxBytes}. */
     public NewsboatUrlsReader(int maxBytes) {
-        if (maxBytes <= 0) {
-            throw new IllegalArgumentException("maxBytes <= 0: " + maxBytes);
+        if (maxBytes <= 0 || maxBytes > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("maxBytes out of range: " + maxBytes);
         }
         this.maxBytes = maxBytes;
     }

@@ -55,8 +55,8 @@ public final class OpmlReader {
 
     /** A reader accepting documents up to {@code maxBytes}. */
     public OpmlReader(int maxBytes) {
-        if (maxBytes <= 0) {
-            throw new IllegalArgumentException("maxBytes <= 0: " + maxBytes);
+        if (maxBytes <= 0 || maxBytes > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("maxBytes out of range: " + maxBytes);
         }
         this.maxBytes = maxBytes;
     }

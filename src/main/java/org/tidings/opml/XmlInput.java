@@ -9,7 +9,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Entities;
@@ -63,11 +62,14 @@ final class XmlInput {
             text = text.substring(leading.end());
             warnings.add("whitespace before the XML declaration was ignored");
         }
-        String start = text.stripLeading().toLowerCase(Locale.ROOT);
-        if (start.isEmpty()) {
+        int first = 0;
+        while (first < text.length() && Character.isWhitespace(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
             throw new OpmlException("not an OPML document: the file is empty");
         }
-        if (start.startsWith("<!doctype html") || start.startsWith("<html")) {
+        if (text.regionMatches(true, first, "<!doctype html", 0, 14) || text.regionMatches(true, first, "<html", 0, 5)) {
             throw new OpmlException("not an OPML document: this looks like an HTML page");
         }
         return new XmlInput(text, lineOffset);
