@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.logging.FileHandler;
@@ -11,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.jspecify.annotations.Nullable;
+import org.tidings.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +24,16 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Feed aggregator and terminal news reader.",
-        subcommands = {ParseCommand.class, SyncCommand.class, DaemonCommand.class, ConfigCommand.class},
+        subcommands = {
+            ParseCommand.class,
+            ArticlesCommand.class,
+            MarkCommand.class,
+            SearchCommand.class,
+            CleanupCommand.class,
+            SyncCommand.class,
+            DaemonCommand.class,
+            ConfigCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:everything asked for was done",
@@ -157,6 +168,16 @@ public final class TidingsCommand implements Callable<Integer> {
         if (parent != null) {
             Files.createDirectories(parent);
         }
+    }
+
+    /** Opens (creating and migrating) the database of {@link #databasePath()}. */
+    Store openStore() {
+        return Store.open(databasePath());
+    }
+
+    /** The clock commands use; the composition root's one place for time. */
+    InstantSource clock() {
+        return InstantSource.system();
     }
 
     @Override

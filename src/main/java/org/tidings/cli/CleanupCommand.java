@@ -1,0 +1,41 @@
+package org.tidings.cli;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.tidings.store.CleanupResult;
+import org.tidings.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tidings cleanup [--days N]}: retention. */
+@Command(
+        name = "cleanup",
+        mixinStandardHelpOptions = true,
+        description = "Delete articles older than N days, except starred ones and ones still in a feed.")
+final class CleanupCommand implements Callable<Integer> {
+    static final int DEFAULT_DAYS = 30;
+
+    @ParentCommand TidingsCommand parent;
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--days", paramLabel = "N", description = "Keep this many days (default: " + DEFAULT_DAYS + ").")
+    int days = DEFAULT_DAYS;
+
+    @Override
+    public Integer call() {
+        if (days < 0) {
+            throw new ParameterException(spec.commandLine(), "--days must be 0 or more: " + days);
+        }
+        Store store = parent.openStore();
+        CleanupResult result = store.cleanup(Duration.ofDays(days), parent.clock().instant());
+        spec.commandLine().getOut().printf("deleted %d article%s; kept %d older one%s (starred or still in a feed)%n",
+                result.deleted(), result.deleted() == 1 ? "" : "s", result.kept(), result.kept() == 1 ? "" : "s");
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+}
