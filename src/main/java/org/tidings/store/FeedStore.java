@@ -251,6 +251,67 @@ public final class FeedStore {
         });
     }
 
+    /** What {@link #importAll} did. */
+    public record ImportResult(int added, int updated, int unchanged) {}
+
+    /**
+     * Imports subscriptions (from OPML or a newsboat urls file) in ONE transaction: new URLs are
+     * added; known ones (compared canonically) get the file's title and folder when those
+     * differ. Importing the same file twice changes nothing.
+     */
+    public ImportResult importAll(List<Subscription> subscriptions, Instant now) {
+        Objects.requireNonNull(subscriptions, "subscriptions");
+        Objects.requireNonNull(now, "now");
+        return jdbi.inTransaction(handle -> {
+            int added = 0;
+            int updated = 0;
+            int unchanged = 0;
+            for (Subscription subscription : subscriptions) {
+                String url = subscription.url().strip();
+                if (url.isEmpty()) {
+                    continue;
+                }
+                Optional<Feed> existing = byUrl(handle, url);
+                Long folderId = folderId(handle, subscription.folder());
+                String title = blankToNull(subscription.title());
+                if (existing.isEmpty()) {
+                    handle.createUpdate("""
+                                    INSERT INTO feeds (url, url_key, custom_title, site_url, folder_id, added_at)
+                                    VALUES (:url, :key, :title, :site, :folder, :now)""")
+                            .bind("url", url)
+                            .bind("key", Identity.canonicalLink(url))
+                            .bind("title", title)
+                            .bind("site", blankToNull(subscription.siteUrl()))
+                            .bind("folder", folderId)
+                            .bind("now", now.toEpochMilli())
+                            .execute();
+                    added++;
+                    continue;
+                }
+                int changed = handle.createUpdate("""
+                                UPDATE feeds SET custom_title = coalesce(:title, custom_title),
+                                       site_url = coalesce(:site, site_url), folder_id = :folder
+                                 WHERE id = :id
+                                   AND (custom_title IS NOT coalesce(:title, custom_title)
+                                        OR site_url IS NOT coalesce(:site, site_url)
+                                        OR folder_id IS NOT :folder)""")
+                        .bind("title", title)
+                        .bind("site", blankToNull(subscription.siteUrl()))
+                        .bind("folder", folderId)
+                        .bind("id", existing.get().id())
+                        .execute();
+                if (changed > 0) {
+                    updated++;
+                } else {
+                    unchanged++;
+                }
+            }
+            handle.createUpdate("DELETE FROM folders WHERE id NOT IN (SELECT folder_id FROM feeds WHERE folder_id IS NOT NULL)")
+                    .execute();
+            return new ImportResult(added, updated, unchanged);
+        });
+    }
+
     private boolean update(String sql, long id, @Nullable Object value) {
         return jdbi.withHandle(handle -> handle.createUpdate(sql).bindByType("v", value, Object.class).bind("id", id).execute() > 0);
     }

@@ -1,0 +1,68 @@
+package org.tidings.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.tidings.model.Feed;
+import org.tidings.model.Subscription;
+import org.tidings.opml.OpmlDocument;
+import org.tidings.opml.OpmlWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code tidings export [FILE]}: writes the subscriptions as OPML 2.0 (standard output by default). */
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description = "Export subscriptions as OPML 2.0 with folders, titles and both URLs (to FILE or standard output).")
+final class ExportCommand implements Callable<Integer> {
+    @ParentCommand TidingsCommand top;
+
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "Where to write (default: standard output).")
+    @Nullable Path file;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Services services = Services.open(top)) {
+            OpmlDocument document = document(services);
+            if (file == null) {
+                new OpmlWriter().write(document, System.out);
+                System.out.flush();
+            } else {
+                writeAtomically(file, document);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    static OpmlDocument document(Services services) {
+        List<Subscription> subscriptions = new ArrayList<>();
+        for (Feed feed : services.store.feeds().list()) {
+            String title = feed.title().equals(feed.url()) ? null : feed.title();
+            subscriptions.add(new Subscription(feed.url(), title, feed.siteUrl(), feed.folder(), List.of()));
+        }
+        return OpmlDocument.forExport(null, services.clock.instant(), subscriptions, services.store.feeds().folders());
+    }
+
+    /** Writes beside the target, then renames, so a failure never leaves half a file. */
+    static void writeAtomically(Path target, OpmlDocument document) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path parent = absolute.getParent();
+        Path temporary = Files.createTempFile(parent, ".tidings-export", ".opml");
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                new OpmlWriter().write(document, out);
+            }
+            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

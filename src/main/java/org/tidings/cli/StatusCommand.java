@@ -1,0 +1,106 @@
+package org.tidings.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.tidings.model.Feed;
+import org.tidings.model.FeedSummary;
+import org.tidings.sync.ProcessLock;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tidings status [--json]}: a quick look for servers. */
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = "Last sync, failing feeds, daemon, database size, article and unread counts.")
+final class StatusCommand implements Callable<Integer> {
+    @ParentCommand TidingsCommand top;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Services services = Services.open(top)) {
+            List<FeedSummary> feeds = services.store.feeds().summaries();
+            Instant lastSync = feeds.stream().map(s -> s.feed().health().lastAttemptAt())
+                    .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(null);
+            List<Feed> failing = feeds.stream().map(FeedSummary::feed)
+                    .filter(f -> f.disabled() || f.health().consecutiveFailures() > 0).toList();
+            int articles = feeds.stream().mapToInt(FeedSummary::total).sum();
+            int unread = services.store.articles().unreadTotal();
+            Path db = services.databasePath;
+            long size = size(db) + size(Path.of(db + "-wal"));
+            Optional<Long> daemon = daemonPid(db);
+            if (json) {
+                ObjectNode node = FeedJson.MAPPER.createObjectNode();
+                node.put("database", db.toString());
+                node.put("database_bytes", size);
+                node.put("feeds", feeds.size());
+                node.put("articles_in_feeds", articles);
+                node.put("unread", unread);
+                node.put("last_sync", FeedJson.format(lastSync));
+                node.put("daemon_pid", daemon.orElse(null));
+                ArrayNode failingNode = node.putArray("failing");
+                for (Feed feed : failing) {
+                    ObjectNode f = failingNode.addObject();
+                    f.put("id", feed.id());
+                    f.put("url", feed.url());
+                    f.put("error", feed.disabled() ? feed.disabledReason() : feed.health().lastError());
+                    f.put("consecutive_failures", feed.health().consecutiveFailures());
+                    f.put("disabled", feed.disabled());
+                }
+                out.println(node);
+            } else {
+                out.printf("database:  %s (%.1f MB)%n", db, size / 1e6);
+                out.printf("daemon:    %s%n", daemon.map(pid -> "running (pid " + pid + ")").orElse("not running"));
+                out.printf("last sync: %s%n", lastSync == null ? "never" : FeedJson.format(lastSync));
+                out.printf("feeds:     %d (%d failing)%n", feeds.size(), failing.size());
+                out.printf("unread:    %d%n", unread);
+                for (Feed feed : failing) {
+                    out.printf("  failing #%d %s: %s%n", feed.id(), feed.url(),
+                            TerminalText.safe(String.valueOf(feed.disabled() ? feed.disabledReason() : feed.health().lastError())));
+                }
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    static Optional<Long> daemonPid(Path db) {
+        Path lock = DaemonCommand.lockFile(db, "daemon");
+        if (!Files.exists(lock)) {
+            return Optional.empty();
+        }
+        try {
+            Optional<ProcessLock> free = ProcessLock.tryAcquire(lock);
+            if (free.isPresent()) {
+                free.get().close();
+                return Optional.empty();
+            }
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+        return ProcessLock.holder(lock);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+}
