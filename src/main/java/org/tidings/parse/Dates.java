@@ -65,6 +65,9 @@ final class Dates {
         if (result == null) {
             result = compactIso(value);
         }
+        if (result == null) {
+            result = slashed(value);
+        }
         return result;
     }
 
@@ -255,6 +258,21 @@ final class Dates {
                 m.group(4) == null ? 0 : Integer.parseInt(m.group(4)),
                 m.group(5) == null ? 0 : Integer.parseInt(m.group(5)),
                 m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), offset);
+    }
+
+    private static final java.util.regex.Pattern SLASHED = java.util.regex.Pattern.compile(
+            "(\\d{4})/(\\d{1,2})/(\\d{1,2})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
+
+    /** {@code 2020/1/10 14:33:00}, common in feeds from Chinese and Japanese sites; taken as UTC. */
+    static @Nullable Instant slashed(String value) {
+        java.util.regex.Matcher m = SLASHED.matcher(value);
+        if (!m.matches()) {
+            return null;
+        }
+        return instant(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                m.group(4) == null ? 0 : Integer.parseInt(m.group(4)),
+                m.group(5) == null ? 0 : Integer.parseInt(m.group(5)),
+                m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), 0);
     }
 
     private static @Nullable Instant instant(int year, int month, int day, int hour, int minute, int second,

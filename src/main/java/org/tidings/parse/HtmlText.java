@@ -107,9 +107,8 @@ final class HtmlText {
                 appendText(out, html, textStart, i);
             }
             int end;
-            if (html.startsWith("<!--", i)) {
-                int close = html.indexOf("-->", i + 4);
-                end = close < 0 ? length : close + 3;
+            if (html.startsWith("<!", i)) {
+                end = declarationEnd(html, i + 2);
             } else {
                 int close = tagEnd(html, i + 1);
                 end = close < 0 ? length : close + 1;
@@ -138,6 +137,27 @@ final class HtmlText {
             appendText(out, html, textStart, length);
         }
         return collapse(out.toString());
+    }
+
+    /** End of an SGML declaration or comment: {@code --} pairs delimit comments, then {@code >} ends it. */
+    private static int declarationEnd(String html, int from) {
+        int i = from;
+        int length = html.length();
+        while (i < length) {
+            char c = html.charAt(i);
+            if (c == '-' && html.startsWith("--", i)) {
+                int close = html.indexOf("--", i + 2);
+                if (close < 0) {
+                    return length;
+                }
+                i = close + 2;
+            } else if (c == '>') {
+                return i + 1;
+            } else {
+                i++;
+            }
+        }
+        return length;
     }
 
     private static int tagEnd(String html, int from) {

@@ -129,6 +129,9 @@ final class XmlFeedMapper {
         if (name.equals("channel")) {
             return FeedFormat.RSS_20;
         }
+        if (name.equals("entry") && (uri.equals(NS_ATOM10) || uri.equals(NS_ATOM03))) {
+            return uri.equals(NS_ATOM03) ? FeedFormat.ATOM_03 : FeedFormat.ATOM_10;
+        }
         return null;
     }
 
@@ -158,7 +161,7 @@ final class XmlFeedMapper {
         if (channel != null) {
             for (Element child : channel.getChildren()) {
                 String prefix = ns(child);
-                String name = child.getName();
+                String name = lower(child.getName());
                 if ((prefix.isEmpty() || prefix.equals("dc")) && name.equals("title")) {
                     title = rssText(child);
                 } else if (prefix.isEmpty() && name.equals("link")) {
@@ -186,7 +189,7 @@ final class XmlFeedMapper {
     /** Items (or entries) anywhere under the root, in document order, not looking inside one. */
     private static void collect(Element parent, String local, List<Element> into) {
         for (Element child : parent.getChildren()) {
-            if (child.getName().equals(local) && ns(child).isEmpty()) {
+            if (child.getName().equalsIgnoreCase(local) && ns(child).isEmpty()) {
                 into.add(child);
             } else if (!child.getChildren().isEmpty()) {
                 collect(child, local, into);
@@ -210,114 +213,164 @@ final class XmlFeedMapper {
         return null;
     }
 
+    /** What has been read of one RSS item so far (document order: later elements win, like the reference parser). */
+    private static final class ItemState {
+        @Nullable String id;
+        @Nullable String link;
+        boolean hasLink;
+        @Nullable String guidLink;
+        @Nullable String title;
+        @Nullable String published;
+        @Nullable String dcDate;
+        @Nullable String updated;
+        @Nullable String contentHtml;
+        @Nullable String descriptionHtml;
+        @Nullable String comments;
+        final Authors authors = new Authors();
+        final Categories categories = new Categories();
+        final List<Enclosure> enclosures = new ArrayList<>();
+        final List<Media> media = new ArrayList<>();
+    }
+
     private Entry rssEntry(Element item, @Nullable String feedLink) {
-        String id = null;
-        String link = null;
-        boolean hasLink = false;
-        String guidLink = null;
-        String title = null;
-        String published = null;
-        String dcDate = null;
-        String updated = null;
-        String contentHtml = null;
-        String descriptionHtml = null;
-        String comments = null;
-        Authors authors = new Authors();
-        Categories categories = new Categories();
-        List<Enclosure> enclosures = new ArrayList<>();
-        List<Media> media = new ArrayList<>();
+        ItemState st = new ItemState();
         String about = item.getAttributeValue("about", Namespace.getNamespace(NS_RDF));
         if (about != null && !about.isBlank()) {
-            id = about.strip();
+            st.id = about.strip();
         }
-        for (Element child : item.getChildren()) {
+        rssChildren(item, st, 0, false);
+        String link = st.link;
+        if (!st.hasLink && st.guidLink != null) {
+            link = st.guidLink;
+        }
+        link = finishLink(link, feedLink);
+        Instant publishedAt = Dates.parse(st.published);
+        if (st.published == null) {
+            publishedAt = Dates.parse(st.dcDate);
+        }
+        String body = st.contentHtml != null ? st.contentHtml : st.descriptionHtml;
+        String summarySource = st.descriptionHtml != null ? st.descriptionHtml : st.contentHtml;
+        return new Entry(emptyToNull(st.id), link, st.title, publishedAt, Dates.parse(st.updated),
+                st.authors.first(), st.categories.terms(), st.enclosures, st.media, body, summary(summarySource),
+                st.comments);
+    }
+
+    private void rssChildren(Element parent, ItemState st, int depth, boolean inImage) {
+        for (Element child : parent.getChildren()) {
             String prefix = ns(child);
-            String name = child.getName();
+            String name = lower(child.getName());
+            boolean descend = false;
             switch (prefix) {
                 case "" -> {
                     switch (name) {
-                        case "title" -> title = rssText(child);
+                        case "title" -> st.title = rssText(child);
                         case "link" -> {
-                            if (child.getAttribute("href") != null) {
-                                atomLink(child, enclosures);
+                            if (inImage) {
+                                // an image's link is not the item's link
+                            } else if (child.getAttribute("href") != null) {
+                                atomLink(child, st.enclosures);
                                 String value = linkValue(child);
                                 if (value != null) {
-                                    link = value;
-                                    hasLink = true;
+                                    st.link = value;
+                                    st.hasLink = true;
                                 }
                             } else {
-                                link = linkValue(child);
-                                hasLink = true;
+                                st.link = linkValue(child);
+                                st.hasLink = true;
                             }
                         }
                         case "guid", "id" -> {
-                            id = child.getTextTrim();
-                            boolean permalink = child.getAttributeValue("isPermaLink", child.getAttributeValue("ispermalink", "true")).equals("true");
-                            guidLink = permalink && !id.isEmpty() ? resolve(child, id) : null;
+                            st.id = child.getTextTrim();
+                            boolean permalink = attribute(child, "ispermalink", "true").equals("true");
+                            st.guidLink = permalink && !st.id.isEmpty() ? resolve(child, st.id) : null;
                         }
-                        case "pubDate", "pubdate", "published", "issued" -> published = child.getText();
-                        case "updated", "modified" -> updated = child.getText();
-                        case "description" -> descriptionHtml = htmlOf(child);
-                        case "summary" -> descriptionHtml = htmlOf(child);
-                        case "author" -> authors.addText(child);
-                        case "category" -> categories.add(child);
-                        case "enclosure" -> enclosure(child, enclosures);
-                        case "comments" -> comments = HtmlText.collapse(child.getText());
-                        case "content" -> contentHtml = atomContentHtml(child);
-                        default -> { }
+                        case "pubdate", "published", "issued" -> st.published = child.getText();
+                        case "updated", "modified" -> st.updated = child.getText();
+                        case "description", "summary" -> st.descriptionHtml = htmlOf(child);
+                        case "author" -> {
+                            if (child.getChildren().isEmpty()) {
+                                st.authors.addText(child);
+                            } else {
+                                st.authors.addAtom(child);
+                            }
+                        }
+                        case "category" -> {
+                            st.categories.add(child);
+                            descend = true;
+                        }
+                        case "tags" -> {
+                            for (String tag : child.getText().split(",")) {
+                                st.categories.addTerm(tag.strip());
+                            }
+                        }
+                        case "enclosure" -> enclosure(child, st.enclosures);
+                        case "comments" -> st.comments = HtmlText.collapse(child.getText());
+                        case "content" -> st.contentHtml = atomContentHtml(child);
+                        case "source" -> { }
+                        default -> descend = true;
                     }
                 }
                 case "dc" -> {
                     switch (name) {
-                        case "title" -> title = rssText(child);
-                        case "creator", "author" -> authors.addText(child);
-                        case "subject" -> categories.add(child);
-                        case "date" -> dcDate = child.getText();
+                        case "title" -> st.title = rssText(child);
+                        case "creator", "author" -> st.authors.addText(child);
+                        case "subject" -> st.categories.add(child);
+                        case "date" -> st.dcDate = child.getText();
                         default -> { }
                     }
                 }
                 case "dcterms" -> {
                     switch (name) {
-                        case "issued" -> published = child.getText();
-                        case "modified" -> updated = child.getText();
+                        case "issued" -> st.published = child.getText();
+                        case "modified" -> st.updated = child.getText();
                         default -> { }
                     }
                 }
                 case "content" -> {
                     if (name.equals("encoded")) {
-                        contentHtml = child.getText();
+                        st.contentHtml = child.getText();
                     }
                 }
                 case "itunes" -> {
                     if (name.equals("author")) {
-                        authors.itunes(child.getText());
+                        st.authors.itunes(child.getText());
                     }
                 }
-                case "media" -> media(child, media);
+                case "media" -> media(child, st.media);
                 case "wfw" -> {
-                    if (name.equals("commentRss") && comments == null) {
-                        comments = HtmlText.collapse(child.getText());
+                    if (name.equals("commentrss") && st.comments == null) {
+                        st.comments = HtmlText.collapse(child.getText());
                     }
                 }
                 default -> { }
             }
+            if (descend && depth < 8 && !child.getChildren().isEmpty()) {
+                rssChildren(child, st, depth + 1, inImage || name.equals("image"));
+            }
         }
-        if (!hasLink && guidLink != null) {
-            link = guidLink;
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** An attribute by its lower-case name, whatever the case in the document. */
+    private static String attribute(Element element, String lowerName, String fallback) {
+        for (Attribute attribute : element.getAttributes()) {
+            if (attribute.getName().equalsIgnoreCase(lowerName)) {
+                return attribute.getValue();
+            }
         }
-        link = finishLink(link, feedLink);
-        Instant publishedAt = Dates.parse(published);
-        if (published == null) {
-            publishedAt = Dates.parse(dcDate);
-        }
-        String body = contentHtml != null ? contentHtml : descriptionHtml;
-        String summarySource = descriptionHtml != null ? descriptionHtml : contentHtml;
-        return new Entry(emptyToNull(id), link, title, publishedAt, Dates.parse(updated), authors.first(),
-                categories.terms(), enclosures, media, body, summary(summarySource), comments);
+        return fallback;
     }
 
     /** RSS text that may be HTML: HTML when it looks like HTML (or carries markup), else plain. */
     private static @Nullable String rssText(Element element) {
+        String type = element.getAttributeValue("type");
+        if (type != null && (isHtmlType(type) || isBase64Type(type.strip().toLowerCase(Locale.ROOT)))
+                || element.getAttributeValue("mode", "").equals("base64")) {
+            return atomText(element);
+        }
         if (hasElementChildren(element)) {
             return HtmlText.toPlainText(innerXml(element));
         }
@@ -338,6 +391,9 @@ final class XmlFeedMapper {
     // ------------------------------------------------------------------ Atom
 
     private Mapped mapAtom(Element root, FeedFormat format) {
+        if (root.getName().equals("entry")) {
+            return new Mapped(format, null, null, null, null, List.of(atomEntry(root, null)));
+        }
         String title = null;
         String link = null;
         String description = null;
@@ -349,7 +405,7 @@ final class XmlFeedMapper {
                 }
                 continue;
             }
-            switch (child.getName()) {
+            switch (lower(child.getName())) {
                 case "title" -> title = atomText(child);
                 case "link" -> {
                     String value = atomAlternate(child);
@@ -400,7 +456,7 @@ final class XmlFeedMapper {
         String comments = null;
         for (Element child : entry.getChildren()) {
             String prefix = ns(child);
-            String name = child.getName();
+            String name = lower(child.getName());
             switch (prefix) {
                 case "" -> {
                     switch (name) {
@@ -417,7 +473,7 @@ final class XmlFeedMapper {
                                 comments = child.getAttributeValue("href");
                             }
                         }
-                        case "published", "issued", "pubDate" -> published = child.getText();
+                        case "published", "issued", "pubdate" -> published = child.getText();
                         case "updated", "modified" -> updated = child.getText();
                         case "author" -> authors.addAtom(child);
                         case "category" -> categories.add(child);
@@ -542,7 +598,7 @@ final class XmlFeedMapper {
     private static @Nullable String atomText(Element element) {
         String type = element.getAttributeValue("type", "text").strip().toLowerCase(Locale.ROOT);
         String mode = element.getAttributeValue("mode", "").strip().toLowerCase(Locale.ROOT);
-        if (mode.equals("base64")) {
+        if (mode.equals("base64") || isBase64Type(type)) {
             String decoded = base64(element.getText());
             if (decoded != null) {
                 return isHtmlType(type) ? HtmlText.toPlainText(decoded) : HtmlText.collapse(decoded);
@@ -566,7 +622,7 @@ final class XmlFeedMapper {
             String url = resolve(element, src);
             return "<a href=\"" + escapeHtml(url) + "\">" + escapeHtml(url) + "</a>";
         }
-        if (mode.equals("base64")) {
+        if (mode.equals("base64") || isBase64Type(type)) {
             String decoded = base64(element.getText());
             if (decoded != null) {
                 return isHtmlType(type) ? decoded : escapeHtml(decoded);
@@ -592,6 +648,12 @@ final class XmlFeedMapper {
             return children.get(0);
         }
         return element;
+    }
+
+    /** Atom 1.0: content of a MIME type that is neither text nor XML is base64. */
+    private static boolean isBase64Type(String type) {
+        return type.contains("/") && !type.startsWith("text/") && !type.endsWith("xml")
+                && !type.equals("application/xhtml+xml");
     }
 
     private static boolean isHtmlType(@Nullable String type) {
@@ -831,6 +893,10 @@ final class XmlFeedMapper {
             } else {
                 addTag(value, null, null);
             }
+        }
+
+        void addTerm(String term) {
+            addTag(term, null, null);
         }
 
         private void addTag(@Nullable String term, @Nullable String scheme, @Nullable String label) {

@@ -203,6 +203,16 @@ final class XmlInput {
         candidates.add(StandardCharsets.UTF_8);
         candidates.add(Charset.forName("windows-1252"));
         candidates.add(Charset.forName("ISO-8859-2"));
+        // A single-byte declaration on bytes that are valid UTF-8 with multi-byte sequences: the
+        // declaration is wrong (a common server or CMS mistake); read UTF-8.
+        Charset firstCandidate = candidates.isEmpty() ? null : candidates.iterator().next();
+        if (firstCandidate != null && bomCharset == null && isLatin(firstCandidate) && hasHighBytes(bytes)) {
+            String utf8 = tryDecode(bytes, offset, StandardCharsets.UTF_8);
+            if (utf8 != null) {
+                warnings.add("declared encoding " + firstCandidate.name() + " does not match the bytes; read as UTF-8");
+                return utf8;
+            }
+        }
         boolean first = true;
         for (Charset charset : candidates) {
             String text = tryDecode(bytes, offset, charset);
@@ -216,6 +226,20 @@ final class XmlInput {
             first = false;
         }
         return new String(bytes, offset, bytes.length - offset, StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean isLatin(Charset charset) {
+        String name = charset.name();
+        return name.equals("ISO-8859-1") || name.equals("windows-1252") || name.equals("US-ASCII");
+    }
+
+    private static boolean hasHighBytes(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static @Nullable Charset addCharset(LinkedHashSet<Charset> candidates, String name,
