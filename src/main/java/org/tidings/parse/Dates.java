@@ -52,7 +52,7 @@ final class Dates {
             return null;
         }
         String value = text.strip();
-        if (value.isEmpty()) {
+        if (value.isEmpty() || value.length() > 100) {
             return null;
         }
         Instant result = w3dtf(value);
@@ -241,7 +241,7 @@ final class Dates {
     /** Compact ISO 8601 such as {@code 20040105T08:00:00Z} or {@code 20040105}. */
     static @Nullable Instant compactIso(String value) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                        "(\\d{4})(\\d{2})(\\d{2})(?:T?(\\d{2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?"
+                        "(\\d{4})(\\d{2})(\\d{2})(?:T?(\\d{2}):?(\\d{2})(?::?(\\d{2}))?(?:\\.\\d+)?"
                                 + "(Z|[+-](\\d{2})(?::?(\\d{2}))?)?)?")
                 .matcher(value);
         if (!m.matches()) {

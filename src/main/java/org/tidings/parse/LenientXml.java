@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 final class LenientXml {
     private LenientXml() {}
 
-    private static final int MAX_DEPTH = 512;
+    private static final int MAX_DEPTH = XmlInput.MAX_DEPTH;
 
     /** Prefixes that real feeds use without declaring them. */
     private static final Map<String, String> WELL_KNOWN = Map.of(

@@ -24,6 +24,9 @@ import org.tidings.model.FeedHints;
 final class RomeHints {
     private RomeHints() {}
 
+    private static final org.jdom2.Namespace SY =
+            org.jdom2.Namespace.getNamespace("http://purl.org/rss/1.0/modules/syndication/");
+
     record Result(@Nullable FeedFormat format, FeedHints hints) {}
 
     static Result read(Document document) {
@@ -34,7 +37,7 @@ final class RomeHints {
         } catch (Exception | LinkageError e) {
             return new Result(null, FeedHints.NONE);
         }
-        return new Result(format(wire.getFeedType()), hints(wire));
+        return new Result(format(wire.getFeedType()), hints(wire, document.getRootElement()));
     }
 
     private static Document skeleton(Element root) {
@@ -84,7 +87,7 @@ final class RomeHints {
         };
     }
 
-    static FeedHints hints(WireFeed wire) {
+    static FeedHints hints(WireFeed wire, Element root) {
         Duration ttl = null;
         Set<Integer> skipHours = new HashSet<>();
         Set<DayOfWeek> skipDays = new HashSet<>();
@@ -104,9 +107,30 @@ final class RomeHints {
                 }
             }
         }
-        Duration updatePeriod = null;
+        String periodName = null;
+        int frequency = 1;
         if (wire.getModule(SyModule.URI) instanceof SyModule sy && sy.getUpdatePeriod() != null) {
-            Duration period = switch (sy.getUpdatePeriod().strip().toLowerCase(Locale.ROOT)) {
+            periodName = sy.getUpdatePeriod();
+            frequency = sy.getUpdateFrequency();
+        } else {
+            // Rome reads the syndication module for RSS 1.0 only; RSS 2.0 and Atom feeds use it too.
+            Element channel = root.getChild("channel", root.getNamespace());
+            for (Element parent : channel == null ? java.util.List.of(root) : java.util.List.of(root, channel)) {
+                Element period = parent.getChild("updatePeriod", SY);
+                if (period != null) {
+                    periodName = period.getTextTrim();
+                    Element frequencyElement = parent.getChild("updateFrequency", SY);
+                    try {
+                        frequency = frequencyElement == null ? 1 : Integer.parseInt(frequencyElement.getTextTrim());
+                    } catch (NumberFormatException e) {
+                        frequency = 1;
+                    }
+                }
+            }
+        }
+        Duration updatePeriod = null;
+        if (periodName != null) {
+            Duration period = switch (periodName.strip().toLowerCase(Locale.ROOT)) {
                 case "hourly" -> Duration.ofHours(1);
                 case "daily" -> Duration.ofDays(1);
                 case "weekly" -> Duration.ofDays(7);
@@ -114,9 +138,8 @@ final class RomeHints {
                 case "yearly" -> Duration.ofDays(365);
                 default -> null;
             };
-            int frequency = sy.getUpdateFrequency() > 0 ? sy.getUpdateFrequency() : 1;
             if (period != null) {
-                updatePeriod = period.dividedBy(frequency);
+                updatePeriod = period.dividedBy(frequency > 0 ? frequency : 1);
             }
         }
         if (ttl == null && skipHours.isEmpty() && skipDays.isEmpty() && updatePeriod == null) {

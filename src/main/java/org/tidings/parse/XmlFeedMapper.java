@@ -177,7 +177,7 @@ final class XmlFeedMapper {
             }
         }
         List<Element> items = new ArrayList<>();
-        collect(root, "item", items);
+        collect(root, "item", items, 0);
         String feedLink = link;
         List<Entry> entries = new ArrayList<>(items.size());
         for (Element item : items) {
@@ -187,12 +187,15 @@ final class XmlFeedMapper {
     }
 
     /** Items (or entries) anywhere under the root, in document order, not looking inside one. */
-    private static void collect(Element parent, String local, List<Element> into) {
+    private static void collect(Element parent, String local, List<Element> into, int depth) {
+        if (depth > XmlInput.MAX_DEPTH) {
+            return;
+        }
         for (Element child : parent.getChildren()) {
             if (child.getName().equalsIgnoreCase(local) && ns(child).isEmpty()) {
                 into.add(child);
             } else if (!child.getChildren().isEmpty()) {
-                collect(child, local, into);
+                collect(child, local, into, depth + 1);
             }
         }
     }
@@ -417,13 +420,38 @@ final class XmlFeedMapper {
                 default -> { }
             }
         }
+        Authors feedAuthors = new Authors();
+        for (Element child : root.getChildren()) {
+            if (ns(child).isEmpty() && lower(child.getName()).equals("author")) {
+                feedAuthors.addAtom(child);
+            }
+        }
         List<Element> items = new ArrayList<>();
-        collect(root, "entry", items);
+        collect(root, "entry", items, 0);
         List<Entry> entries = new ArrayList<>(items.size());
         for (Element item : items) {
-            entries.add(atomEntry(item, link));
+            Entry entry = atomEntry(item, link);
+            if (entry.author() == null && feedAuthors.first() != null && !hasAuthor(item)) {
+                // RFC 4287 4.2.1: an entry without an author has the feed's author
+                entry = new Entry(entry.id(), entry.link(), entry.title(), entry.published(), entry.updated(),
+                        feedAuthors.first(), entry.categories(), entry.enclosures(), entry.media(),
+                        entry.contentHtml(), entry.summary(), entry.commentsUrl());
+            }
+            entries.add(entry);
         }
         return new Mapped(format, title, link, description, language, entries);
+    }
+
+    private static boolean hasAuthor(Element entry) {
+        for (Element child : entry.getChildren()) {
+            String name = lower(child.getName());
+            String prefix = ns(child);
+            if (prefix.isEmpty() && name.equals("author") || prefix.equals("dc") && name.equals("creator")
+                    || prefix.equals("itunes") && name.equals("author")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private @Nullable String atomAlternate(Element link) {
@@ -834,9 +862,9 @@ final class XmlFeedMapper {
             if (structuredEmail != null || nameOrText == null) {
                 name = HtmlText.collapse(nameOrText);
             } else {
-                String author = nameOrText;
+                String author = nameOrText.length() > 1000 ? nameOrText.substring(0, 1000) : nameOrText;
                 Matcher m = EMAIL.matcher(author);
-                if (m.find()) {
+                if (author.indexOf('@') >= 0 && m.find()) {
                     email = m.group();
                     author = author.replace(email, "").replace("()", "").replace("<>", "").replace("&lt;&gt;", "")
                             .strip();

@@ -40,6 +40,8 @@ final class XmlInput {
 
     private static final int ENTITY_EXPANSION_LIMIT = 10_000;
     private static final int ENTITY_SIZE_LIMIT = 1_000_000;
+    /** Elements nested deeper than this are refused (no feed needs it; it protects the stack). */
+    static final int MAX_DEPTH = 500;
 
     private final ThreadLocal<SAXBuilder> builders = ThreadLocal.withInitial(XmlInput::newBuilder);
 
@@ -56,6 +58,7 @@ final class XmlInput {
                 String.valueOf(ENTITY_SIZE_LIMIT));
         builder.setProperty("http://www.oracle.com/xml/jaxp/properties/maxGeneralEntitySizeLimit",
                 String.valueOf(ENTITY_SIZE_LIMIT));
+        builder.setProperty("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", String.valueOf(MAX_DEPTH));
         // Nothing is ever fetched: any external entity or DTD reads as empty.
         builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
         builder.setExpandEntities(true);
@@ -134,6 +137,9 @@ final class XmlInput {
 
     private static void refuseIfEntityBomb(JDOMException e) throws FeedParseException {
         String message = String.valueOf(e.getMessage());
+        if (message.contains("maxElementDepth") || message.contains("JAXP00010007")) {
+            throw new FeedParseException("refused: elements nested deeper than " + MAX_DEPTH, e);
+        }
         if (message.contains("JAXP0001") || message.contains("entity expansion") || message.contains("EntityExpansion")
                 || message.contains("accumulated size of entities")) {
             throw new FeedParseException("refused: the document expands too many entities (entity expansion limit "
