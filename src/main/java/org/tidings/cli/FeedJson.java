@@ -1,5 +1,8 @@
 package org.tidings.cli;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +21,29 @@ import org.tidings.model.ParsedFeed;
  */
 final class FeedJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static {
+        // JSON Lines: characters that some readers take as line breaks (NEL, LS, PS) are escaped.
+        MAPPER.getFactory().setCharacterEscapes(new LineSafeEscapes());
+    }
+
+    private static final class LineSafeEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] asciiEscapes = standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return asciiEscapes;
+        }
+
+        @Override
+        public @Nullable SerializableString getEscapeSequence(int ch) {
+            if (ch == 0x85 || ch == 0x2028 || ch == 0x2029) {
+                return new SerializedString(String.format("\\u%04x", ch));
+            }
+            return null;
+        }
+    }
 
     private FeedJson() {}
 
@@ -69,6 +95,15 @@ final class FeedJson {
         item.put("summary", entry.summary());
         item.put("content", entry.contentHtml());
         return item;
+    }
+
+    /** One JSON line. */
+    static String write(ObjectNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static ObjectNode error(String message) {

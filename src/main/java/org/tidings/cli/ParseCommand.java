@@ -47,7 +47,7 @@ final class ParseCommand implements Callable<Integer> {
             try {
                 ParsedFeed feed = read(input);
                 if (json) {
-                    out.println(FeedJson.MAPPER.writeValueAsString(FeedJson.toJson(feed)));
+                    out.println(FeedJson.write(FeedJson.toJson(feed)));
                 } else {
                     printSummary(out, input, feed);
                 }
@@ -55,7 +55,7 @@ final class ParseCommand implements Callable<Integer> {
                 failures++;
                 String message = input + ": " + TidingsCommand.describe(e);
                 if (json) {
-                    out.println(FeedJson.error(message).toString());
+                    out.println(FeedJson.write(FeedJson.error(message)));
                 }
                 err.println("tidings: " + message);
             }
@@ -78,9 +78,11 @@ final class ParseCommand implements Callable<Integer> {
         try {
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(input, null, "no such file");
+            throw new IOException("no such file", e);
         }
-        return parser.parse(bytes, path.toAbsolutePath().toUri(), null);
+        // A local file has no web address: relative links are resolved against xml:base and the
+        // feed's own link only (a file: URI would make them point into this machine).
+        return parser.parse(bytes, null, null);
     }
 
     private static void printSummary(PrintWriter out, String input, ParsedFeed feed) {

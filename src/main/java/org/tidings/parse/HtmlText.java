@@ -1,0 +1,211 @@
+package org.tidings.parse;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Entities;
+import org.jsoup.parser.Parser;
+import org.jspecify.annotations.Nullable;
+
+/** Turning feed text that may be HTML into plain text (titles, summaries). */
+final class HtmlText {
+    private HtmlText() {}
+
+    /** Tags that become a space in plain text. */
+    private static final Set<String> BLOCK = Set.of("br", "p", "div", "li", "ul", "ol", "tr", "td", "th",
+            "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "dd", "dt", "dl", "section",
+            "article", "header", "footer");
+
+    /** Elements whose content is dropped, not shown (code, styles, applets). */
+    private static final Set<String> HIDDEN = Set.of("script", "style", "applet");
+
+    /** HTML elements that make RSS text count as HTML (the sanitizer's acceptable set). */
+    static final Set<String> ACCEPTABLE_ELEMENTS = Set.of("a", "abbr", "acronym", "address", "area", "article",
+            "aside", "audio", "b", "big", "blockquote", "br", "button", "canvas", "caption", "center", "cite",
+            "code", "col", "colgroup", "command", "datagrid", "datalist", "dd", "del", "details", "dfn", "dialog",
+            "dir", "div", "dl", "dt", "em", "event-source", "fieldset", "figcaption", "figure", "font", "footer",
+            "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img", "input", "ins", "kbd",
+            "keygen", "label", "legend", "li", "m", "map", "menu", "meter", "multicol", "nav", "nextid", "noscript",
+            "ol", "optgroup", "option", "output", "p", "pre", "progress", "q", "s", "samp", "section", "select",
+            "small", "sound", "source", "spacer", "span", "strike", "strong", "sub", "sup", "table", "tbody", "td",
+            "textarea", "tfoot", "th", "thead", "time", "tr", "tt", "u", "ul", "var", "video");
+
+    private static final Pattern CLOSE_TAG = Pattern.compile("</(\\w+)>");
+    private static final Pattern ENTITY = Pattern.compile("&#?\\w+;");
+    private static final Pattern ANY_TAG = Pattern.compile("</?(\\w+)");
+    private static final Pattern NAMED_ENTITY = Pattern.compile("&(\\w+);");
+
+    /**
+     * Whether text from an RSS element (which does not say its type) should be read as HTML: it has a
+     * closing tag or an entity, all its tags are ordinary HTML elements and all its entities are HTML's.
+     */
+    static boolean looksLikeHtml(String text) {
+        if (text.indexOf('<') < 0 && text.indexOf('&') < 0) {
+            return false;
+        }
+        if (!CLOSE_TAG.matcher(text).find() && !ENTITY.matcher(text).find()) {
+            return false;
+        }
+        Matcher tags = ANY_TAG.matcher(text);
+        while (tags.find()) {
+            if (!ACCEPTABLE_ELEMENTS.contains(tags.group(1).toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        Matcher entities = NAMED_ENTITY.matcher(text);
+        while (entities.find()) {
+            if (!Entities.isBaseNamedEntity(entities.group(1)) && !HTML4_EXTRA.contains(entities.group(1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** HTML 4 entity names that are not in jsoup's base set (the base set is the HTML 4 Latin-1 set). */
+    private static final Set<String> HTML4_EXTRA = Set.of("OElig", "oelig", "Scaron", "scaron", "Yuml", "circ",
+            "tilde", "ensp", "emsp", "thinsp", "zwnj", "zwj", "lrm", "rlm", "ndash", "mdash", "lsquo", "rsquo",
+            "sbquo", "ldquo", "rdquo", "bdquo", "dagger", "Dagger", "permil", "lsaquo", "rsaquo", "euro", "fnof",
+            "Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa", "Lambda", "Mu",
+            "Nu", "Xi", "Omicron", "Pi", "Rho", "Sigma", "Tau", "Upsilon", "Phi", "Chi", "Psi", "Omega", "alpha",
+            "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu",
+            "xi", "omicron", "pi", "rho", "sigmaf", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega",
+            "thetasym", "upsih", "piv", "bull", "hellip", "prime", "Prime", "oline", "frasl", "weierp", "image",
+            "real", "trade", "alefsym", "larr", "uarr", "rarr", "darr", "harr", "crarr", "lArr", "uArr", "rArr",
+            "dArr", "hArr", "forall", "part", "exist", "empty", "nabla", "isin", "notin", "ni", "prod", "sum",
+            "minus", "lowast", "radic", "prop", "infin", "ang", "and", "or", "cap", "cup", "int", "there4", "sim",
+            "cong", "asymp", "ne", "equiv", "le", "ge", "sub", "sup", "nsub", "sube", "supe", "oplus", "otimes",
+            "perp", "sdot", "lceil", "rceil", "lfloor", "rfloor", "lang", "rang", "loz", "spades", "clubs",
+            "hearts", "diams");
+
+    /**
+     * Plain text of an HTML fragment: comments and tags removed (block-level tags become a space),
+     * script/style/applet content dropped, entities decoded, whitespace collapsed. Null when empty.
+     */
+    static @Nullable String toPlainText(@Nullable String html) {
+        if (html == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(html.length());
+        int length = html.length();
+        int i = 0;
+        int textStart = 0;
+        String hiddenUntil = null;
+        while (i < length) {
+            char c = html.charAt(i);
+            if (c != '<' || i + 1 >= length) {
+                i++;
+                continue;
+            }
+            char next = html.charAt(i + 1);
+            boolean markup = Character.isLetter(next) || next == '/' || next == '!' || next == '?';
+            if (!markup) {
+                i++;
+                continue;
+            }
+            if (hiddenUntil == null) {
+                appendText(out, html, textStart, i);
+            }
+            int end;
+            if (html.startsWith("<!", i)) {
+                end = declarationEnd(html, i + 2);
+            } else {
+                int close = tagEnd(html, i + 1);
+                end = close < 0 ? length : close + 1;
+                boolean closing = next == '/';
+                int nameStart = closing ? i + 2 : i + 1;
+                int nameEnd = nameStart;
+                while (nameEnd < length && (Character.isLetterOrDigit(html.charAt(nameEnd))
+                        || html.charAt(nameEnd) == '-' || html.charAt(nameEnd) == ':')) {
+                    nameEnd++;
+                }
+                String name = html.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
+                if (hiddenUntil != null) {
+                    if (closing && name.equals(hiddenUntil)) {
+                        hiddenUntil = null;
+                    }
+                } else if (HIDDEN.contains(name) && !closing && !html.startsWith("/>", end - 2)) {
+                    hiddenUntil = name;
+                } else if (BLOCK.contains(name)) {
+                    out.append(' ');
+                }
+            }
+            i = end;
+            textStart = end;
+        }
+        if (hiddenUntil == null) {
+            appendText(out, html, textStart, length);
+        }
+        return collapse(out.toString());
+    }
+
+    /** End of an SGML declaration or comment: {@code --} pairs delimit comments, then {@code >} ends it. */
+    private static int declarationEnd(String html, int from) {
+        int i = from;
+        int length = html.length();
+        while (i < length) {
+            char c = html.charAt(i);
+            if (c == '-' && html.startsWith("--", i)) {
+                int close = html.indexOf("--", i + 2);
+                if (close < 0) {
+                    return length;
+                }
+                i = close + 2;
+            } else if (c == '>') {
+                return i + 1;
+            } else {
+                i++;
+            }
+        }
+        return length;
+    }
+
+    private static int tagEnd(String html, int from) {
+        char quote = 0;
+        for (int i = from; i < html.length(); i++) {
+            char c = html.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                if (i > from && html.charAt(i - 1) == '=') {
+                    quote = c;
+                }
+            } else if (c == '>') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void appendText(StringBuilder out, String html, int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        String text = html.substring(from, to);
+        out.append(text.indexOf('&') >= 0 ? Parser.unescapeEntities(text, false) : text);
+    }
+
+    /** Whitespace runs become one space, ends trimmed; null when nothing is left. */
+    static @Nullable String collapse(@Nullable String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.length() == 0 ? null : out.toString();
+    }
+}

@@ -1,0 +1,137 @@
+package org.tidings.parse;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+import org.jdom2.Text;
+import org.jdom2.Verifier;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The last resort for documents that are not well-formed (truncated, mismatched tags): jsoup's
+ * forgiving XML parser reads what a person would read, and the tree is copied into JDOM with
+ * namespaces resolved from the {@code xmlns} attributes in scope.
+ */
+final class LenientXml {
+    private LenientXml() {}
+
+    private static final int MAX_DEPTH = XmlInput.MAX_DEPTH;
+
+    /** Prefixes that real feeds use without declaring them. */
+    private static final Map<String, String> WELL_KNOWN = Map.of(
+            "dc", "http://purl.org/dc/elements/1.1/",
+            "content", "http://purl.org/rss/1.0/modules/content/",
+            "media", "http://search.yahoo.com/mrss/",
+            "itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd",
+            "atom", "http://www.w3.org/2005/Atom",
+            "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+            "sy", "http://purl.org/rss/1.0/modules/syndication/",
+            "slash", "http://purl.org/rss/1.0/modules/slash/",
+            "wfw", "http://wellformedweb.org/CommentAPI/",
+            "dcterms", "http://purl.org/dc/terms/");
+
+    static @Nullable Document parse(String text) {
+        org.jsoup.nodes.Document parsed = Jsoup.parse(text, "", Parser.xmlParser());
+        org.jsoup.nodes.Element root = parsed.children().first();
+        while (root != null && !isFeedRoot(root)) {
+            org.jsoup.nodes.Element next = root.nextElementSibling();
+            if (next == null) {
+                break;
+            }
+            root = next;
+        }
+        if (root == null) {
+            return null;
+        }
+        Element converted = convert(root, Map.of(), 0);
+        return converted == null ? null : new Document(converted);
+    }
+
+    private static boolean isFeedRoot(org.jsoup.nodes.Element element) {
+        String name = localName(element.tagName());
+        return name.equals("rss") || name.equals("feed") || name.equals("RDF");
+    }
+
+    private static @Nullable Element convert(org.jsoup.nodes.Element source, Map<String, String> scope, int depth) {
+        Map<String, String> names = scope;
+        for (Attribute attribute : source.attributes()) {
+            String key = attribute.getKey();
+            if (key.equals("xmlns") || key.startsWith("xmlns:")) {
+                if (names == scope) {
+                    names = new HashMap<>(scope);
+                }
+                names.put(key.equals("xmlns") ? "" : key.substring(6), attribute.getValue().strip());
+            }
+        }
+        String tag = source.tagName();
+        String local = localName(tag);
+        if (Verifier.checkElementName(local) != null) {
+            return null;
+        }
+        Element element = new Element(local, namespace(prefix(tag), names));
+        for (Attribute attribute : source.attributes()) {
+            String key = attribute.getKey();
+            if (key.equals("xmlns") || key.startsWith("xmlns:")) {
+                continue;
+            }
+            String attributeLocal = localName(key);
+            if (Verifier.checkAttributeName(attributeLocal) != null) {
+                continue;
+            }
+            String prefix = prefix(key);
+            Namespace namespace = prefix.isEmpty() ? Namespace.NO_NAMESPACE
+                    : prefix.equals("xml") ? Namespace.XML_NAMESPACE : namespace(prefix, names);
+            try {
+                element.setAttribute(attributeLocal, attribute.getValue(), namespace);
+            } catch (RuntimeException e) {
+                // an attribute JDOM cannot hold (namespace clash): leave it out
+            }
+        }
+        if (depth >= MAX_DEPTH) {
+            return element;
+        }
+        for (Node child : source.childNodes()) {
+            if (child instanceof TextNode textNode) {
+                element.addContent(new Text(textNode.getWholeText()));
+            } else if (child instanceof org.jsoup.nodes.Element childElement) {
+                Element converted = convert(childElement, names, depth + 1);
+                if (converted != null) {
+                    element.addContent(converted);
+                }
+            }
+        }
+        return element;
+    }
+
+    private static Namespace namespace(String prefix, Map<String, String> names) {
+        String uri = names.get(prefix);
+        if (uri == null && !prefix.isEmpty()) {
+            uri = WELL_KNOWN.getOrDefault(prefix, "urn:x-undeclared-prefix:" + prefix);
+        }
+        if (uri == null || uri.isEmpty()) {
+            return Namespace.NO_NAMESPACE;
+        }
+        try {
+            return prefix.isEmpty() ? Namespace.getNamespace(uri) : Namespace.getNamespace(prefix, uri);
+        } catch (RuntimeException e) {
+            return Namespace.getNamespace(uri);
+        }
+    }
+
+    private static String prefix(String name) {
+        int colon = name.indexOf(':');
+        return colon < 0 ? "" : name.substring(0, colon);
+    }
+
+    private static String localName(String name) {
+        int colon = name.indexOf(':');
+        return colon < 0 ? name : name.substring(colon + 1);
+    }
+}
