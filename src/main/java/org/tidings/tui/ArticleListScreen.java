@@ -249,7 +249,7 @@ final class ArticleListScreen implements View {
         }
         cursor.select(found.get(), rows.size());
         ArticleRow row = rows.get(found.get());
-        app.pop();
+        app.popTo(this);
         open(row);
         return true;
     }

@@ -416,6 +416,16 @@ public final class ReaderApp {
         }
     }
 
+    /** Pops views until {@code view} is on top (no-op when it is not on the stack). */
+    void popTo(View view) {
+        if (!stack.contains(view)) {
+            return;
+        }
+        while (stack.peek() != view) {
+            stack.pop();
+        }
+    }
+
     void quit() {
         quit = true;
     }

@@ -185,6 +185,19 @@ class ReaderAppTest {
         }
 
         @Test
+        void keysWithoutAMeaningHereSaySo() {
+            ReaderHarness reader = reader().press("N");
+            assertThat(reader.messageLine()).isEqualTo("toggle read: not available here");
+            reader.press("s");
+            assertThat(reader.messageLine()).isEqualTo("star / unstar: not available here");
+            reader.press("o");
+            assertThat(reader.messageLine()).isEqualTo("open the link in $BROWSER: not available here");
+            reader.press("r");
+            assertThat(reader.messageLine()).isEqualTo("Select a feed or folder to reload it; R reloads all");
+            assertThat(reader.reloader.calls()).isEmpty();
+        }
+
+        @Test
         void aFeedWhoseLastFetchFailedIsMarked() {
             FakeReaderData data = world().failingFeed(9, "Broken feed", "HTTP 404");
             ReaderHarness reader = new ReaderHarness(data, 80, 24);
@@ -235,6 +248,35 @@ class ReaderAppTest {
                     " Economy (1)", " Sport (1)", " Nigeria (0)", " Politics (0)", " World (0)");
             assertThat(reader.statusLine()).startsWith(" 4/5");
             assertThat(reader.statusLine()).contains("2 unread");
+        }
+
+        @Test
+        void nPAndPageKeysMove() {
+            FakeReaderData data = new FakeReaderData().feed(1, "Feed", null);
+            for (int i = 0; i < 40; i++) {
+                data.add(1, at("2026-11-01T00:00:00Z"), "Story " + i, String.format("Topic %02d", i));
+            }
+            data.markAllRead(new Selection.Topic("Topic 00"));
+            ReaderHarness reader = new ReaderHarness(data, 80, 24).press("TAB");
+            assertThat(reader.line(1)).startsWith("  Topic 01");
+            assertThat(reader.line(21)).startsWith("  Topic 21");
+            reader.press("PGDN");
+            assertThat(reader.statusLine()).startsWith(" 22/40");
+            reader.press("PGDN");
+            assertThat(reader.statusLine()).startsWith(" 40/40");
+            assertThat(reader.line(21)).startsWith("  Topic 00").endsWith("(0)");
+            reader.press("p");
+            assertThat(reader.statusLine()).startsWith(" 39/40");
+            reader.press("PGUP", "n");
+            assertThat(reader.statusLine()).startsWith(" 19/40");
+        }
+
+        @Test
+        void rSaysWhereReloadingWorks() {
+            ReaderHarness reader = reader().press("TAB", "r");
+            assertThat(reader.messageLine()).isEqualTo("r reloads a feed: use it in Sources or in a list; R reloads all");
+            reader.press("R");
+            assertThat(reader.reloader.calls()).containsExactly("all");
         }
 
         @Test
@@ -411,6 +453,28 @@ class ReaderAppTest {
         }
 
         @Test
+        void tabOnlyWorksAtTheTopLevel() {
+            ReaderHarness reader = reader().press("ENTER", "TAB");
+            assertThat(reader.line(0)).startsWith(" tidings: All unread");
+            assertThat(reader.messageLine()).isEqualTo("Tab switches Sources and Topics at the top level (q goes back)");
+        }
+
+        @Test
+        void helpOpensOverTheListAndClosesBackToIt() {
+            ReaderHarness reader = reader().press("ENTER", "j", "?");
+            assertThat(reader.line(0)).startsWith(" tidings: Help");
+            reader.press("q");
+            assertThat(reader.line(0)).startsWith(" tidings: All unread");
+            assertThat(reader.statusLine()).startsWith(" 2/4");
+        }
+
+        @Test
+        void shiftRReloadsAllFromAList() {
+            ReaderHarness reader = reader().press("ENTER", "R");
+            assertThat(reader.reloader.calls()).containsExactly("all");
+        }
+
+        @Test
         void saysSoWhenTheListIsEmpty() {
             ReaderHarness reader = reader().press("j", "ENTER");
             assertThat(reader.line(1)).isEqualTo("  No unread articles here (l shows read ones too)");
@@ -539,6 +603,29 @@ class ReaderAppTest {
             reader.press("q");
             assertThat(reader.line(0)).startsWith(" tidings: All unread");
             assertThat(reader.line(3)).startsWith("N  2026-11-24");
+        }
+
+        @Test
+        void nAfterOpeningACopyReturnsToTheListFlow() {
+            ReaderHarness reader = reader().press("ENTER", "ENTER", "c", "n", "q");
+            assertThat(reader.line(0)).startsWith(" tidings: All unread");
+        }
+
+        @Test
+        void helpAndSlashWorkFromAnArticle() {
+            ReaderHarness reader = openBudgetAtSite().press("?");
+            assertThat(reader.line(0)).startsWith(" tidings: Help");
+            reader.press("q", "/");
+            assertThat(reader.line(1)).isEqualTo("Senate passes 2027 budget");
+            reader.type("eagles").press("ENTER");
+            assertThat(reader.line(0)).startsWith(" tidings: Search: eagles");
+        }
+
+        @Test
+        void lFromAnArticleChangesTheListBehind() {
+            ReaderHarness reader = reader().press("ENTER", "ENTER", "l", "q");
+            assertThat(reader.statusLine()).contains("[all]");
+            assertThat(reader.line(1)).startsWith("   2026-11-26 People's Daily");
         }
 
         @Test
