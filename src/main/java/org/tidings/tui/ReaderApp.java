@@ -109,11 +109,20 @@ public final class ReaderApp {
         });
     }
 
-    /** A screen on the real terminal (text terminal only, UTF-8). */
+    /**
+     * A screen on the real terminal (UTF-8, text terminal only). On Unix-like systems the terminal
+     * is a {@code UnixTerminal} that writes emoji whole (see {@link SurrogateSafeUnixTerminal});
+     * elsewhere whatever {@link DefaultTerminalFactory} picks.
+     */
     public static Screen openTerminalScreen() throws IOException {
-        Terminal terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
-                .setForceTextTerminal(true)
-                .createTerminal();
+        Terminal terminal;
+        if (java.io.File.separatorChar == '/' && System.getenv("TERM") != null) {
+            terminal = new SurrogateSafeUnixTerminal(System.in, System.out, StandardCharsets.UTF_8);
+        } else {
+            terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
+                    .setForceTextTerminal(true)
+                    .createTerminal();
+        }
         return new TerminalScreen(terminal);
     }
 
