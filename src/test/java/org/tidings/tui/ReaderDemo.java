@@ -1,0 +1,25 @@
+package org.tidings.tui;
+
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * Runs the reader on the real terminal with in-memory data, to try it by hand:
+ * {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.tidings.tui.ReaderDemo}.
+ */
+public final class ReaderDemo {
+    private ReaderDemo() {}
+
+    public static void main(String[] args) throws IOException {
+        FakeReaderData data = Fixtures.world();
+        Instant start = Instant.parse("2026-10-01T00:00:00Z");
+        for (int i = 0; i < 300; i++) {
+            data.add(Fixtures.VANGUARD, start.plusSeconds(3600L * i), "Vanguard story number " + i, "Archive");
+        }
+        data.add(Fixtures.PEOPLES_DAILY, Instant.parse("2026-11-26T12:00:00Z"),
+                "人民日报 🔥 \u001b[2J hostile \u202Etitle", "World");
+        FakeReloader reloader = new FakeReloader(data)
+                .willAdd(Fixtures.SITE, Instant.parse("2026-11-27T07:00:00Z"), "Fresh from the reload");
+        ReaderApp.runOnTerminal(data, reloader, System.getenv());
+    }
+}
