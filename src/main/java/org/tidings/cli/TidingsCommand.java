@@ -12,6 +12,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.jspecify.annotations.Nullable;
+import org.tidings.opml.OpmlDocument;
+import org.tidings.opml.OpmlException;
+import org.tidings.opml.OpmlReader;
+import org.tidings.tui.ReaderApp;
+import org.tidings.tui.StoreReaderData;
+import org.tidings.tui.SyncReloader;
 import org.tidings.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -189,9 +195,35 @@ public final class TidingsCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        // The reader arrives with the tui issue; until then show the usage.
-        CommandLine.usage(this, System.out);
+    public Integer call() throws Exception {
+        Path db = databasePath();
+        boolean firstRun = !Files.exists(db);
+        if (System.console() == null) {
+            throw new IllegalStateException("the reader needs a terminal (standard input and output); see 'tidings --help' for the other commands");
+        }
+        try (Services services = Services.open(this)) {
+            if (firstRun) {
+                importDefaults(services);
+            }
+            ReaderApp.runOnTerminal(
+                    new StoreReaderData(services.store, db, services.clock),
+                    new SyncReloader(services.store, services.syncer()),
+                    System.getenv());
+        }
         return ExitCodes.OK;
+    }
+
+    /** On the first run, subscribes to the default feeds ($TIDINGS_DEFAULT_OPML, set by bin/tidings). */
+    static void importDefaults(Services services) {
+        String path = System.getenv("TIDINGS_DEFAULT_OPML");
+        if (path == null || path.isBlank() || !Files.isRegularFile(Path.of(path))) {
+            return;
+        }
+        try {
+            OpmlDocument document = new OpmlReader().read(Path.of(path));
+            services.store.feeds().importAll(document.subscriptions(), services.clock.instant());
+        } catch (IOException | OpmlException e) {
+            System.err.println("tidings: could not import the default feeds from " + path + ": " + describe(e));
+        }
     }
 }

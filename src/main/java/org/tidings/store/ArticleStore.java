@@ -144,6 +144,11 @@ public final class ArticleStore {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM articles WHERE read = 0").mapTo(Integer.class).one());
     }
 
+    /** All starred articles. */
+    public int starredTotal() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM articles WHERE starred = 1").mapTo(Integer.class).one());
+    }
+
     public List<Topic> topics() {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT id, name FROM topics ORDER BY name_key")
                 .map((rs, ctx) -> new Topic(rs.getLong(1), rs.getString(2)))

@@ -1,0 +1,60 @@
+package org.tidings.tui;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.tidings.model.Feed;
+import org.tidings.store.Store;
+import org.tidings.sync.FeedOutcome;
+import org.tidings.sync.SyncSummary;
+import org.tidings.sync.Syncer;
+
+/** {@link Reloader} on the {@link Syncer}: the reader's r and R keys. */
+public final class SyncReloader implements Reloader {
+    private final Store store;
+    private final Syncer syncer;
+
+    public SyncReloader(Store store, Syncer syncer) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.syncer = Objects.requireNonNull(syncer, "syncer");
+    }
+
+    @Override
+    public Result reloadFeed(long feedId, Progress progress) {
+        Optional<Feed> feed = store.feeds().feed(feedId);
+        if (feed.isEmpty()) {
+            return new Result(0, 0, 0, Optional.of("no such feed: " + feedId));
+        }
+        return run(List.of(feed.get()), progress);
+    }
+
+    @Override
+    public Result reloadAll(Progress progress) {
+        return run(store.feeds().list().stream().filter(feed -> !feed.disabled()).toList(), progress);
+    }
+
+    private Result run(List<Feed> feeds, Progress progress) {
+        AtomicReference<String> lastError = new AtomicReference<>();
+        try {
+            SyncSummary summary = syncer.sync(feeds, new Syncer.Listener() {
+                @Override
+                public void started(int total) {
+                    progress.update(0, total, "");
+                }
+
+                @Override
+                public void finished(FeedOutcome outcome, int done, int total) {
+                    if (outcome.status() == FeedOutcome.Status.FAILED) {
+                        lastError.set(outcome.feed().title() + ": " + outcome.error());
+                    }
+                    progress.update(done, total, outcome.feed().title());
+                }
+            });
+            return new Result(summary.due(), summary.failed(), summary.newArticles(), Optional.ofNullable(lastError.get()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(feeds.size(), feeds.size(), 0, Optional.of("reload interrupted"));
+        }
+    }
+}
