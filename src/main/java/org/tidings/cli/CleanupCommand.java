@@ -17,17 +17,22 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         description = "Delete articles older than N days, except starred ones and ones still in a feed.")
 final class CleanupCommand implements Callable<Integer> {
-    static final int DEFAULT_DAYS = 30;
-
     @ParentCommand TidingsCommand parent;
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--days", paramLabel = "N", description = "Keep this many days (default: " + DEFAULT_DAYS + ").")
-    int days = DEFAULT_DAYS;
+    @Option(names = "--days", paramLabel = "N", description = "Keep this many days (default: store.retention_days, 90).")
+    @org.jspecify.annotations.Nullable Integer days;
 
     @Override
     public Integer call() {
+        if (days == null) {
+            try {
+                days = parent.loadConfig().integer(Config.Key.STORE_RETENTION_DAYS);
+            } catch (Config.ConfigException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
         if (days < 0) {
             throw new ParameterException(spec.commandLine(), "--days must be 0 or more: " + days);
         }

@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.jspecify.annotations.Nullable;
 import org.tidings.opml.OpmlDocument;
+import org.tidings.store.StoreOptions;
 import org.tidings.opml.OpmlException;
 import org.tidings.opml.OpmlReader;
 import org.tidings.tui.ReaderApp;
@@ -186,7 +187,13 @@ public final class TidingsCommand implements Callable<Integer> {
 
     /** Opens (creating and migrating) the database of {@link #databasePath()}. */
     Store openStore() {
-        return Store.open(databasePath());
+        try {
+            Config config = loadConfig();
+            return Store.open(databasePath(),
+                    StoreOptions.DEFAULTS.withMarkStoryCopies(config.bool(Config.Key.STORE_MARK_COPIES_READ)));
+        } catch (Config.ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** The clock commands use; the composition root's one place for time. */
