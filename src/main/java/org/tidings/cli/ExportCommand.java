@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.tidings.model.Feed;
@@ -16,6 +17,8 @@ import org.tidings.opml.OpmlWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tidings export [FILE]}: writes the subscriptions as OPML 2.0 (standard output by default). */
 @Command(
@@ -24,6 +27,7 @@ import picocli.CommandLine.ParentCommand;
         description = "Export subscriptions as OPML 2.0 with folders, titles and both URLs (to FILE or standard output).")
 final class ExportCommand implements Callable<Integer> {
     @ParentCommand TidingsCommand top;
+    @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "Where to write (default: standard output).")
     @Nullable Path file;
@@ -33,8 +37,8 @@ final class ExportCommand implements Callable<Integer> {
         try (Services services = Services.open(top)) {
             OpmlDocument document = document(services);
             if (file == null) {
-                new OpmlWriter().write(document, System.out);
-                System.out.flush();
+                spec.commandLine().getOut().print(new OpmlWriter().toXml(document));
+                spec.commandLine().getOut().flush();
             } else {
                 writeAtomically(file, document);
             }
@@ -44,9 +48,11 @@ final class ExportCommand implements Callable<Integer> {
 
     static OpmlDocument document(Services services) {
         List<Subscription> subscriptions = new ArrayList<>();
+        Map<Long, List<String>> tags = services.store.feeds().tagsByFeed();
         for (Feed feed : services.store.feeds().list()) {
             String title = feed.title().equals(feed.url()) ? null : feed.title();
-            subscriptions.add(new Subscription(feed.url(), title, feed.siteUrl(), feed.folder(), List.of()));
+            subscriptions.add(new Subscription(feed.url(), title, feed.siteUrl(), feed.folder(),
+                    tags.getOrDefault(feed.id(), List.of())));
         }
         return OpmlDocument.forExport(null, services.clock.instant(), subscriptions, services.store.feeds().folders());
     }

@@ -1,7 +1,10 @@
 package org.tidings.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -52,6 +55,7 @@ public final class FeedStore {
                     .bind("now", now.toEpochMilli())
                     .mapTo(Long.class)
                     .one();
+            addTags(handle, id, subscription.tags());
             return new AddResult.Added(byId(handle, id).orElseThrow());
         });
     }
@@ -275,19 +279,23 @@ public final class FeedStore {
                 Long folderId = folderId(handle, subscription.folder());
                 String title = blankToNull(subscription.title());
                 if (existing.isEmpty()) {
-                    handle.createUpdate("""
+                    long id = handle.createQuery("""
                                     INSERT INTO feeds (url, url_key, custom_title, site_url, folder_id, added_at)
-                                    VALUES (:url, :key, :title, :site, :folder, :now)""")
+                                    VALUES (:url, :key, :title, :site, :folder, :now)
+                                    RETURNING id""")
                             .bind("url", url)
                             .bind("key", Identity.canonicalLink(url))
                             .bind("title", title)
                             .bind("site", blankToNull(subscription.siteUrl()))
                             .bind("folder", folderId)
                             .bind("now", now.toEpochMilli())
-                            .execute();
+                            .mapTo(Long.class)
+                            .one();
+                    addTags(handle, id, subscription.tags());
                     added++;
                     continue;
                 }
+                boolean newTags = addTags(handle, existing.get().id(), subscription.tags());
                 int changed = handle.createUpdate("""
                                 UPDATE feeds SET custom_title = coalesce(:title, custom_title),
                                        site_url = coalesce(:site, site_url), folder_id = :folder
@@ -300,7 +308,7 @@ public final class FeedStore {
                         .bind("folder", folderId)
                         .bind("id", existing.get().id())
                         .execute();
-                if (changed > 0) {
+                if (changed > 0 || newTags) {
                     updated++;
                 } else {
                     unchanged++;
@@ -309,6 +317,32 @@ public final class FeedStore {
             handle.createUpdate("DELETE FROM folders WHERE id NOT IN (SELECT folder_id FROM feeds WHERE folder_id IS NOT NULL)")
                     .execute();
             return new ImportResult(added, updated, unchanged);
+        });
+    }
+
+    /** Adds tags to a feed (existing ones are kept); true when any was new. */
+    private static boolean addTags(Handle handle, long feedId, List<String> tags) {
+        boolean added = false;
+        for (String tag : tags) {
+            String value = blankToNull(tag);
+            if (value != null) {
+                added |= handle.createUpdate("INSERT INTO feed_tags (feed_id, tag) VALUES (:feed, :tag) ON CONFLICT DO NOTHING")
+                        .bind("feed", feedId)
+                        .bind("tag", Text.collapse(value))
+                        .execute() > 0;
+            }
+        }
+        return added;
+    }
+
+    /** The tags of every feed that has any, in one query (for export). */
+    public Map<Long, List<String>> tagsByFeed() {
+        return jdbi.withHandle(handle -> {
+            Map<Long, List<String>> tags = new HashMap<>();
+            handle.createQuery("SELECT feed_id, tag FROM feed_tags ORDER BY feed_id, tag")
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                    .forEach(row -> tags.computeIfAbsent(row.getKey(), k -> new ArrayList<>()).add(row.getValue()));
+            return tags;
         });
     }
 

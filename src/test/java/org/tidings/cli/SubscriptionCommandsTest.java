@@ -1,0 +1,152 @@
+package org.tidings.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tidings.model.Subscription;
+import org.tidings.opml.OpmlDocument;
+import org.tidings.opml.OpmlReader;
+
+/** The subscription commands end to end: real files, a real SQLite database. */
+class SubscriptionCommandsTest {
+    @TempDir Path dir;
+
+    private record Result(int code, String out, String err) {}
+
+    private Result run(Path db, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = Stream.concat(Stream.of("--db", db.toString(), "--config", dir.resolve("none.toml").toString()),
+                Stream.of(args)).toArray(String[]::new);
+        int code = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static Stream<String> opmlFixtures() {
+        return Stream.of("feedly-export.opml", "freshrss-export.opml", "inoreader-export.opml", "miniflux-export.opml",
+                "newsboat-export-opml2.opml", "newsboat-export.opml", "tinytinyrss-export.opml");
+    }
+
+    private static Path fixture(String name) {
+        try {
+            return Path.of(SubscriptionCommandsTest.class.getResource("/fixtures/opml/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What must survive a trip through the database: URL, title, site link, folder, tags. */
+    private record Kept(String url, String title, String siteUrl, String folder, List<String> tags) {
+        static Kept of(Subscription s) {
+            return new Kept(s.url(), String.valueOf(s.title()), String.valueOf(s.siteUrl()), String.valueOf(s.folder()),
+                    s.tags().stream().sorted().toList());
+        }
+    }
+
+    private static List<Kept> kept(OpmlDocument document) {
+        return document.subscriptions().stream().map(Kept::of).sorted(Comparator.comparing(Kept::url)).toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("opmlFixtures")
+    void importExportImportLosesNothing(String name) throws Exception {
+        OpmlDocument original = new OpmlReader().read(fixture(name));
+
+        Path first = dir.resolve("first.db");
+        assertThat(run(first, "import", fixture(name).toString()).code()).isZero();
+        Path exported = dir.resolve("exported.opml");
+        assertThat(run(first, "export", exported.toString()).code()).isZero();
+
+        OpmlDocument roundTrip = new OpmlReader().read(exported);
+        assertThat(kept(roundTrip)).isEqualTo(kept(original));
+
+        Path second = dir.resolve("second.db");
+        assertThat(run(second, "import", exported.toString()).code()).isZero();
+        Path again = dir.resolve("again.opml");
+        assertThat(run(second, "export", again.toString()).code()).isZero();
+        assertThat(kept(new OpmlReader().read(again))).isEqualTo(kept(original));
+    }
+
+    @Test
+    void reimportingChangesNothingAndAChangedFileUpdates() throws Exception {
+        Path db = dir.resolve("t.db");
+        Path opml = dir.resolve("subs.opml");
+        Files.writeString(opml, """
+                <opml version="2.0"><body>
+                  <outline text="News"><outline text="A" xmlUrl="http://a.test/feed"/></outline>
+                </body></opml>""");
+        assertThat(run(db, "import", opml.toString()).out()).contains("1 added, 0 updated, 0 unchanged");
+        assertThat(run(db, "import", opml.toString()).out()).contains("0 added, 0 updated, 1 unchanged");
+
+        Files.writeString(opml, """
+                <opml version="2.0"><body>
+                  <outline text="World"><outline text="A renamed" xmlUrl="http://a.test/feed"/></outline>
+                  <outline text="B" xmlUrl="http://b.test/feed"/>
+                </body></opml>""");
+        assertThat(run(db, "import", opml.toString()).out()).contains("1 added, 1 updated, 0 unchanged");
+        String feeds = run(db, "feeds", "--json").out();
+        assertThat(feeds).contains("\"title\":\"A renamed\"").contains("\"folder\":\"World\"").contains("http://b.test/feed");
+    }
+
+    @Test
+    void malformedOpmlImportsNothingAndSaysWhere() throws Exception {
+        Path db = dir.resolve("t.db");
+        Path opml = dir.resolve("broken.opml");
+        Files.writeString(opml, "<opml version=\"2.0\"><body>\n<outline text=\"A\" xmlUrl=\"http://a.test/\">\n</body></opml>");
+        Result result = run(db, "import", opml.toString());
+        assertThat(result.code()).isEqualTo(ExitCodes.FATAL);
+        assertThat(result.err()).contains("line").contains("column");
+        assertThat(result.err().strip().lines()).hasSize(1);
+        assertThat(run(db, "feeds", "--json").out()).isEmpty();
+    }
+
+    @Test
+    void newsboatUrlsKeepTitlesAndTagsAndSkipQueries() throws Exception {
+        Path db = dir.resolve("t.db");
+        Path urls = dir.resolve("urls");
+        Files.writeString(urls, """
+                # my feeds
+                https://punchng.com/feed/ nigeria "~Punch"
+                "query:Unread:unread = \\"yes\\""
+                https://feeds.bbci.co.uk/news/world/africa/rss.xml world africa
+                """, StandardCharsets.UTF_8);
+        Result result = run(db, "import", "--newsboat", urls.toString());
+        assertThat(result.code()).isZero();
+        assertThat(result.err()).contains("query");
+        String feeds = run(db, "feeds", "--json").out();
+        assertThat(feeds).contains("\"title\":\"Punch\"").contains("\"folder\":\"nigeria\"").contains("\"folder\":\"world\"");
+        assertThat(run(db, "export").out()).contains("category=\"africa,world\"");
+    }
+
+    @Test
+    void addRefusesDuplicatesAndRemoveRenameMoveWork() throws Exception {
+        Path db = dir.resolve("t.db");
+        Path feed = dir.resolve("feed.xml");
+        Files.writeString(feed, "<rss version=\"2.0\"><channel><title>Local</title><item><title>x</title></item></channel></rss>");
+        assertThat(run(db, "add", feed.toString(), "--folder", "Local").code()).isZero();
+        Result again = run(db, "add", feed.toString());
+        assertThat(again.code()).isEqualTo(ExitCodes.FATAL);
+        assertThat(again.err()).contains("already subscribed");
+
+        assertThat(run(db, "rename", "1", "Mine").code()).isZero();
+        assertThat(run(db, "move", "1", "Elsewhere/Deeper").code()).isZero();
+        assertThat(run(db, "feeds", "--json").out()).contains("\"title\":\"Mine\"").contains("\"folder\":\"Elsewhere/Deeper\"");
+
+        assertThat(run(db, "sync").code()).isZero();
+        assertThat(run(db, "articles", "--json").out()).contains("\"title\":\"x\"");
+        assertThat(run(db, "remove", "1").code()).isZero();
+        assertThat(run(db, "feeds", "--json").out()).isEmpty();
+    }
+}
