@@ -16,15 +16,19 @@ import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
@@ -90,6 +94,11 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
     private final HostLimiter limiter;
     private final ScheduledExecutorService timer;
     private final ExecutorService workers;
+    /** The workers, or the calling thread once they are shut down, so every future completes. */
+    private final Executor completions;
+    private final Map<CompletableFuture<CappedResponseConsumer.Raw>, Future<CappedResponseConsumer.Raw>>
+            inFlight = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     public HttpFetcher(FetchConfig config, InstantSource clock) {
         this.config = Objects.requireNonNull(config, "config");
@@ -99,6 +108,13 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
         this.workers = Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()),
                 daemonThreads("tidings-fetch-worker"));
+        this.completions = task -> {
+            try {
+                workers.execute(task);
+            } catch (RejectedExecutionException e) {
+                task.run();
+            }
+        };
         Timeout connect = Timeout.of(config.connectTimeout());
         Timeout read = Timeout.of(config.readTimeout());
         PoolingAsyncClientConnectionManager connections =
@@ -153,7 +169,7 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
                 if (path == null) {
                     return done(new Failed(url, Kind.BAD_URL, 0, "not a valid file URL: " + url, null));
                 }
-                result = CompletableFuture.supplyAsync(() -> readFile(url, path, request), workers);
+                result = CompletableFuture.supplyAsync(() -> readFile(url, path, request), completions);
             } else {
                 String scheme = url.substring(0, url.indexOf(':')).toLowerCase(Locale.ROOT);
                 return done(new Failed(url, Kind.BAD_URL, 0,
@@ -165,11 +181,23 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
         }
     }
 
+    /**
+     * Stops the client. Fetches still queued or in flight complete with {@link Kind#CONNECTION}
+     * ("fetcher closed"); fetches started afterwards fail the same way.
+     */
     @Override
     public void close() {
-        client.close(CloseMode.IMMEDIATE);
+        closed = true;
+        for (Map.Entry<CompletableFuture<CappedResponseConsumer.Raw>, Future<CappedResponseConsumer.Raw>> entry
+                : inFlight.entrySet()) {
+            if (entry.getKey().completeExceptionally(new IOException("fetcher closed"))) {
+                entry.getValue().cancel(true);
+            }
+        }
+        client.close(CloseMode.GRACEFUL);
         timer.shutdownNow();
-        workers.shutdownNow();
+        // queued completions still run, so that every future completes
+        workers.shutdown();
     }
 
     // --- HTTP ---------------------------------------------------------------------------------
@@ -211,13 +239,17 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
                 })
                 .handleAsync((raw, error) -> error != null
                         ? done(failure(uri.toString(), error))
-                        : onResponse(uri, request, raw, chain), workers)
+                        : onResponse(uri, request, raw, chain), completions)
                 .thenCompose(Function.identity());
     }
 
     private CompletableFuture<CappedResponseConsumer.Raw> execute(
             URI uri, FetchRequest request, long deadlineNanos) {
         CompletableFuture<CappedResponseConsumer.Raw> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new IOException("fetcher closed"));
+            return result;
+        }
         long remaining = deadlineNanos - System.nanoTime();
         if (remaining <= 0) {
             result.completeExceptionally(timedOut());
@@ -252,12 +284,19 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
                         result.completeExceptionally(new CancellationException("cancelled"));
                     }
                 });
+        inFlight.put(result, exchange);
         ScheduledFuture<?> deadline = timer.schedule(() -> {
             if (result.completeExceptionally(timedOut())) {
                 exchange.cancel(true);
             }
         }, remaining, TimeUnit.NANOSECONDS);
-        result.whenComplete((raw, error) -> deadline.cancel(false));
+        result.whenComplete((raw, error) -> {
+            deadline.cancel(false);
+            inFlight.remove(result);
+        });
+        if (closed && result.completeExceptionally(new IOException("fetcher closed"))) {
+            exchange.cancel(true);
+        }
         return result;
     }
 
