@@ -21,8 +21,7 @@ final class Canvas {
         REVERSE(null, SGR.REVERSE),
         BOLD_REVERSE(null, SGR.BOLD, SGR.REVERSE),
         STAR(TextColor.ANSI.YELLOW, SGR.BOLD),
-        ERROR(TextColor.ANSI.RED, SGR.BOLD),
-        DIM(TextColor.ANSI.BLUE);
+        ERROR(TextColor.ANSI.RED, SGR.BOLD);
 
         private final TextColor accent;
         private final EnumSet<SGR> modifiers;
