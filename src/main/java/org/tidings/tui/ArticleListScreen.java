@@ -56,11 +56,12 @@ final class ArticleListScreen implements View {
     /** Replaces the rows with the first {@code limit} of the list, keeping the selected article. */
     private void load(int limit) {
         Long selectedId = rows.isEmpty() ? null : rows.get(cursor.selected()).id();
+        int previousIndex = cursor.selected();
         ArticlePage page = app.data().articles(selection, app.unreadOnly(), Optional.empty(), limit);
         rows.clear();
         rows.addAll(page.rows());
         next = page.next();
-        cursor.select(0, rows.size());
+        cursor.select(previousIndex, rows.size()); // where the cursor was, if its article is gone
         for (int i = 0; selectedId != null && i < rows.size(); i++) {
             if (rows.get(i).id() == selectedId) {
                 cursor.select(i, rows.size());

@@ -21,8 +21,7 @@ final class Canvas {
         REVERSE(null, SGR.REVERSE),
         BOLD_REVERSE(null, SGR.BOLD, SGR.REVERSE),
         STAR(TextColor.ANSI.YELLOW, SGR.BOLD),
-        ERROR(TextColor.ANSI.RED, SGR.BOLD),
-        DIM(TextColor.ANSI.BLUE);
+        ERROR(TextColor.ANSI.RED, SGR.BOLD);
 
         private final TextColor accent;
         private final EnumSet<SGR> modifiers;
@@ -57,10 +56,11 @@ final class Canvas {
     }
 
     /**
-     * Writes sanitized text at (column, row), clipped to {@code maxColumns} and the screen; returns
+     * Writes text (sanitized again here) at (column, row), clipped to {@code maxColumns} and the screen; returns
      * the columns written. A wide character that would straddle the edge becomes a space.
      */
-    int text(int column, int row, String safe, int maxColumns, Style style) {
+    int text(int column, int row, String text, int maxColumns, Style style) {
+        String safe = TerminalText.sanitize(text); // again: nothing unsanitized ever reaches Lanterna
         TerminalSize size = size();
         if (row < 0 || row >= size.getRows() || column >= size.getColumns()) {
             return 0;

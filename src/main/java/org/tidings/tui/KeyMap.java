@@ -46,6 +46,7 @@ public final class KeyMap {
         keys.put("j", Action.DOWN);
         keys.put("DOWN", Action.DOWN);
         keys.put("ENTER", Action.OPEN);
+        keys.put("RIGHT", Action.OPEN);
         keys.put("q", Action.BACK);
         keys.put("LEFT", Action.BACK);
         keys.put("Q", Action.QUIT);

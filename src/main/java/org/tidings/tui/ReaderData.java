@@ -33,7 +33,7 @@ public interface ReaderData {
     /** Marks an article and its story copies read or unread. */
     void setRead(long articleId, boolean read);
 
-    /** Marks every article of a selection read; returns how many changed. */
+    /** Marks every story of a selection read (copies included); returns how many stories changed. */
     int markAllRead(Selection selection);
 
     /** Stars or unstars one article. */

@@ -45,6 +45,8 @@ public final class TerminalText {
             out.append(REPLACEMENT); // C1 controls, including CSI (0x9B) and OSC (0x9D)
         } else if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
             out.append(REPLACEMENT); // a lone surrogate
+        } else if (Character.getType(cp) == Character.UNASSIGNED && DisplayWidth.of(cp) != 2) {
+            out.append(REPLACEMENT); // unknown to this JDK and not in a wide (emoji, CJK) range
         } else if (isInvisible(cp)) {
             // bidi controls, zero-width and format characters, variation selectors: dropped
         } else {
@@ -79,7 +81,7 @@ public final class TerminalText {
             return true; // ZWSP/ZWNJ/ZWJ, LRE..RLO, isolates and invisible operators, selectors, tags
         }
         int type = Character.getType(cp);
-        return type == Character.FORMAT || type == Character.UNASSIGNED || type == Character.CONTROL;
+        return type == Character.FORMAT || type == Character.CONTROL;
     }
 
     /** How many columns Lanterna 3.1 gives a one-code-point cell. */

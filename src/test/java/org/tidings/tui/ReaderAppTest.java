@@ -858,6 +858,31 @@ class ReaderAppTest {
         }
 
         @Test
+        void runReturnsWhenTheUserQuitsAndRestoresTheTerminal() throws Exception {
+            FakeReaderData data = world();
+            com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal terminal =
+                    new com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal(new TerminalSize(80, 24));
+            ReaderApp app = new ReaderApp(data, new FakeReloader(data),
+                    new com.googlecode.lanterna.screen.TerminalScreen(terminal), KeyMap.newsboatDefaults(),
+                    java.time.InstantSource.system(), ReaderConfig.fromEnvironment(Map.of()));
+            Thread thread = new Thread(app::run, "reader-under-test");
+            thread.start();
+            terminal.addInput(ReaderHarness.stroke("ENTER"));
+            terminal.addInput(ReaderHarness.stroke("q"));
+            terminal.addInput(ReaderHarness.stroke("q"));
+            thread.join(Duration.ofSeconds(10).toMillis());
+
+            assertThat(thread.isAlive()).isFalse();
+            assertThat(app.hasQuit()).isTrue();
+        }
+
+        @Test
+        void readsTheBrowserFromTheEnvironment() {
+            assertThat(ReaderConfig.fromEnvironment(Map.of("BROWSER", "firefox")).browser()).isEqualTo("firefox");
+            assertThat(ReaderConfig.fromEnvironment(Map.of()).browser()).isEmpty();
+        }
+
+        @Test
         void anUnboundKeySaysHowToGetHelp() {
             ReaderHarness reader = reader().press("z");
             assertThat(reader.messageLine()).isEqualTo("Unbound key (? shows the keys)");
@@ -906,6 +931,19 @@ class ReaderAppTest {
             reader.step();
             assertThat(reader.line(1)).startsWith("N  2026-11-27 Vanguard         Written by the daemon");
             assertThat(reader.statusLine()).contains("5 unread");
+        }
+
+        @Test
+        void rereadingAnUnreadOnlyListDropsReadRowsAndKeepsTheCursorPlace() {
+            ReaderHarness reader = reader().press("ENTER", "j", "ENTER", "q");
+            assertThat(reader.line(2)).startsWith("   2026-11-25 Vanguard");
+            reader.data.add(PEOPLES_DAILY, at("2026-11-27T07:50:00Z"), "Another wire story");
+            reader.clock.advance(Duration.ofSeconds(5));
+            reader.step();
+
+            assertThat(reader.screen()).doesNotContain("Naira falls");
+            assertThat(reader.line(1)).endsWith("Another wire story");
+            assertThat(reader.statusLine()).startsWith(" 2/4");
         }
 
         @Test

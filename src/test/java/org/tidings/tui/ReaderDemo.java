@@ -11,6 +11,7 @@ public final class ReaderDemo {
     private ReaderDemo() {}
 
     public static void main(String[] args) throws IOException {
+        java.util.logging.LogManager.getLogManager().reset(); // as the CLI does: nothing logs to the terminal
         FakeReaderData data = Fixtures.world();
         Instant start = Instant.parse("2026-10-01T00:00:00Z");
         for (int i = 0; i < 300; i++) {

@@ -48,6 +48,17 @@ class TerminalTextTest {
         }
 
         @Test
+        void isIdempotent() {
+            String once = TerminalText.sanitize("a\u001b[2J ⭐ 😀 人 \u202Ex\u0301 \uD835\uDC01");
+            assertThat(TerminalText.sanitize(once)).isEqualTo(once);
+        }
+
+        @Test
+        void replacesUnassignedCodePointsOutsideWideRanges() {
+            assertThat(TerminalText.sanitize("a\u0378b")).isEqualTo("a\uFFFDb");
+        }
+
+        @Test
         void replacesLoneSurrogates() {
             assertThat(TerminalText.sanitize("a\uD83Db")).isEqualTo("a\uFFFDb");
         }
