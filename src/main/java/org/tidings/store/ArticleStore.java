@@ -144,6 +144,59 @@ public final class ArticleStore {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM articles WHERE read = 0").mapTo(Integer.class).one());
     }
 
+    /**
+     * Unread articles that are extra copies of a story: for each story with {@code n > 1} unread
+     * copies, {@code n - 1}. Unread stories = {@link #unreadTotal()} minus this. Reads only the
+     * (few) articles that belong to stories, through the story index.
+     */
+    public int unreadExtraCopies() {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT coalesce(sum(n - 1), 0) FROM (
+                            SELECT count(*) AS n FROM articles
+                             WHERE story_id IS NOT NULL AND read = 0
+                             GROUP BY story_id HAVING count(*) > 1)""")
+                .mapTo(Integer.class)
+                .one());
+    }
+
+    /** {@link #unreadExtraCopies()} per topic name (topics with none are left out). */
+    public Map<String, Integer> unreadExtraCopiesByTopic() {
+        return jdbi.withHandle(handle -> {
+            Map<String, Integer> extra = new HashMap<>();
+            handle.createQuery("""
+                            SELECT t.name, sum(c.n - 1) FROM (
+                                SELECT at.topic_id AS topic_id, count(*) AS n
+                                  FROM articles a JOIN article_topics at ON at.article_id = a.id
+                                 WHERE a.story_id IS NOT NULL AND a.read = 0
+                                 GROUP BY at.topic_id, a.story_id HAVING count(*) > 1) c
+                              JOIN topics t ON t.id = c.topic_id
+                             GROUP BY t.id, t.name""")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                    .forEach(row -> extra.put(row.getKey(), row.getValue()));
+            return extra;
+        });
+    }
+
+    /** {@link #unreadExtraCopies()} per folder name (folders with none are left out). */
+    public Map<String, Integer> unreadExtraCopiesByFolder() {
+        return jdbi.withHandle(handle -> {
+            Map<String, Integer> extra = new HashMap<>();
+            handle.createQuery("""
+                            SELECT fo.name, sum(c.n - 1) FROM (
+                                SELECT f.folder_id AS folder_id, count(DISTINCT a.id) AS n
+                                  FROM articles a
+                                  JOIN appearances p ON p.article_id = a.id
+                                  JOIN feeds f ON f.id = p.feed_id
+                                 WHERE a.story_id IS NOT NULL AND a.read = 0 AND f.folder_id IS NOT NULL
+                                 GROUP BY f.folder_id, a.story_id HAVING count(DISTINCT a.id) > 1) c
+                              JOIN folders fo ON fo.id = c.folder_id
+                             GROUP BY fo.id, fo.name""")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                    .forEach(row -> extra.put(row.getKey(), row.getValue()));
+            return extra;
+        });
+    }
+
     /** All starred articles. */
     public int starredTotal() {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM articles WHERE starred = 1").mapTo(Integer.class).one());

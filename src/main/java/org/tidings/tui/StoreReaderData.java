@@ -50,9 +50,11 @@ public final class StoreReaderData implements ReaderData {
 
     @Override
     public SourcesOverview sources() {
+        // Counts are of stories: copies of one story at several outlets count once.
+        Map<String, Integer> folderExtra = store.articles().unreadExtraCopiesByFolder();
         Map<String, Integer> folderUnread = new HashMap<>();
         for (UnreadCount count : store.articles().unreadByFolder()) {
-            folderUnread.put(count.name(), count.unread());
+            folderUnread.put(count.name(), count.unread() - folderExtra.getOrDefault(count.name(), 0));
         }
         Map<String, List<SourcesOverview.FeedNode>> byFolder = new LinkedHashMap<>();
         List<SourcesOverview.FeedNode> topLevel = new ArrayList<>();
@@ -69,14 +71,19 @@ public final class StoreReaderData implements ReaderData {
         List<SourcesOverview.FolderNode> folders = new ArrayList<>();
         byFolder.forEach((path, feeds) ->
                 folders.add(new SourcesOverview.FolderNode(path, folderUnread.getOrDefault(path, 0), feeds)));
-        return new SourcesOverview(store.articles().unreadTotal(), store.articles().starredTotal(), folders, topLevel);
+        return new SourcesOverview(unreadStories(), store.articles().starredTotal(), folders, topLevel);
+    }
+
+    private int unreadStories() {
+        return store.articles().unreadTotal() - store.articles().unreadExtraCopies();
     }
 
     @Override
     public List<TopicCount> topics() {
+        Map<String, Integer> extra = store.articles().unreadExtraCopiesByTopic();
         List<TopicCount> topics = new ArrayList<>();
         for (UnreadCount count : store.articles().unreadByTopic()) {
-            topics.add(new TopicCount(count.name(), count.unread()));
+            topics.add(new TopicCount(count.name(), count.unread() - extra.getOrDefault(count.name(), 0)));
         }
         topics.sort(Comparator.comparingInt(TopicCount::unread).reversed()
                 .thenComparing(TopicCount::name, String.CASE_INSENSITIVE_ORDER));
@@ -179,9 +186,11 @@ public final class StoreReaderData implements ReaderData {
 
     @Override
     public int markAllRead(Selection selection) {
-        int changed = store.articles().markAll(query(selection, true), Mark.READ, clock.instant());
+        // Stories, not articles: marking a story's copy read marks the story's other copies too.
+        int before = unreadStories();
+        store.articles().markAll(query(selection, true), Mark.READ, clock.instant());
         localWrites.incrementAndGet();
-        return changed;
+        return Math.max(0, before - unreadStories());
     }
 
     @Override
