@@ -1,5 +1,6 @@
 package org.tidings.cli;
 
+import org.tidings.tui.TerminalText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -91,7 +92,7 @@ final class AddCommand implements Callable<Integer> {
 
     private static int refuseDuplicate(PrintWriter err, Services services, String feedUrl) {
         var existing = services.store.feeds().feedByUrl(feedUrl).orElseThrow();
-        err.printf("tidings: already subscribed: #%d %s%n", existing.id(), TerminalText.safe(existing.title()));
+        err.printf("tidings: already subscribed: #%d %s%n", existing.id(), TerminalText.sanitize(existing.title()));
         err.flush();
         return ExitCodes.FATAL;
     }
@@ -110,7 +111,7 @@ final class AddCommand implements Callable<Integer> {
         for (int i = 0; i < candidates.size(); i++) {
             FeedCandidate candidate = candidates.get(i);
             out.printf("%3d. %s%s%n", i + 1, candidate.url(),
-                    candidate.title() == null ? "" : "  " + TerminalText.safe(candidate.title()));
+                    candidate.title() == null ? "" : "  " + TerminalText.sanitize(candidate.title()));
         }
         out.flush();
         if (System.console() == null) {

@@ -1,5 +1,6 @@
 package org.tidings.cli;
 
+import org.tidings.tui.TerminalText;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -34,12 +35,12 @@ final class FeedsCommand implements Callable<Integer> {
                     out.println(toJson(summary));
                 } else {
                     Feed feed = summary.feed();
-                    out.printf("%4d  %-40s %s%n", feed.id(), clip(TerminalText.safe(feed.title()), 40), feed.url());
+                    out.printf("%4d  %-40s %s%n", feed.id(), clip(TerminalText.sanitize(feed.title()), 40), feed.url());
                     out.printf("      folder: %s · %d articles, %d unread · status: %s · last ok: %s · next: %s%s%n",
-                            feed.folder() == null ? "-" : TerminalText.safe(feed.folder()),
+                            feed.folder() == null ? "-" : TerminalText.sanitize(feed.folder()),
                             summary.total(), summary.unread(), status(feed), orDash(FeedJson.format(feed.health().lastSuccessAt())),
                             feed.disabled() ? "disabled" : feed.nextPollAt() == null ? "now" : orDash(FeedJson.format(feed.nextPollAt())),
-                            feed.health().lastError() == null ? "" : "\n      error: " + TerminalText.safe(feed.health().lastError()));
+                            feed.health().lastError() == null ? "" : "\n      error: " + TerminalText.sanitize(feed.health().lastError()));
                 }
             }
             out.flush();
@@ -49,7 +50,7 @@ final class FeedsCommand implements Callable<Integer> {
 
     private static String status(Feed feed) {
         if (feed.disabled()) {
-            return "disabled (" + TerminalText.safe(String.valueOf(feed.disabledReason())) + ")";
+            return "disabled (" + TerminalText.sanitize(String.valueOf(feed.disabledReason())) + ")";
         }
         Integer status = feed.health().lastStatus();
         if (feed.health().lastAttemptAt() == null) {

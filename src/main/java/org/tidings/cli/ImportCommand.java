@@ -1,5 +1,6 @@
 package org.tidings.cli;
 
+import org.tidings.tui.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ final class ImportCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
             }
             for (String warning : document.warnings()) {
-                err.println("tidings: " + source + ": warning: " + TerminalText.safe(warning));
+                err.println("tidings: " + source + ": warning: " + TerminalText.sanitize(warning));
             }
             ImportResult result = importDocument(services, document.subscriptions());
             out.printf("imported %s: %d added, %d updated, %d unchanged%n",

@@ -1,5 +1,6 @@
 package org.tidings.cli;
 
+import org.tidings.tui.TerminalText;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.tidings.model.Feed;
@@ -28,7 +29,7 @@ final class RenameCommand implements Callable<Integer> {
             Feed target = FeedArgument.resolve(services.store, feed);
             services.store.feeds().rename(target.id(), title);
             Feed renamed = services.store.feeds().feed(target.id()).orElseThrow();
-            spec.commandLine().getOut().printf("#%d is now %s%n", renamed.id(), TerminalText.safe(renamed.title()));
+            spec.commandLine().getOut().printf("#%d is now %s%n", renamed.id(), TerminalText.sanitize(renamed.title()));
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }

@@ -1,5 +1,6 @@
 package org.tidings.cli;
 
+import org.tidings.tui.TerminalText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -71,7 +72,7 @@ final class StatusCommand implements Callable<Integer> {
                 out.printf("unread:    %d%n", unread);
                 for (Feed feed : failing) {
                     out.printf("  failing #%d %s: %s%n", feed.id(), feed.url(),
-                            TerminalText.safe(String.valueOf(feed.disabled() ? feed.disabledReason() : feed.health().lastError())));
+                            TerminalText.sanitize(String.valueOf(feed.disabled() ? feed.disabledReason() : feed.health().lastError())));
                 }
             }
             out.flush();

@@ -1,5 +1,6 @@
 package org.tidings.cli;
 
+import org.tidings.tui.TerminalText;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,7 +122,7 @@ final class SyncCommand implements Callable<Integer> {
 
         void update(int done, int total, String current) {
             int filled = total == 0 ? WIDTH : done * WIDTH / total;
-            String name = TerminalText.safe(current);
+            String name = TerminalText.sanitize(current);
             if (name.length() > 36) {
                 name = name.substring(0, 35) + "…";
             }
