@@ -1,6 +1,5 @@
 package org.tidings.tui;
 
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +25,6 @@ final class ArticleListScreen implements View {
         this.app = app;
         this.selection = selection;
         load(app.pageSize());
-    }
-
-    Selection selection() {
-        return selection;
     }
 
     @Override
@@ -278,9 +273,5 @@ final class ArticleListScreen implements View {
         ids.add(row.id());
         row.alsoAt().forEach(copy -> ids.add(copy.articleId()));
         return ids;
-    }
-
-    static String dateOf(Instant instant, java.time.ZoneId zone) {
-        return DATE.format(instant.atZone(zone));
     }
 }
