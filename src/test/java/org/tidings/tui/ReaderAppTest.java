@@ -358,6 +358,14 @@ class ReaderAppTest {
         }
 
         @Test
+        void starredAndSearchListsShowReadArticlesToo() {
+            ReaderHarness reader = reader().press("ENTER", "j", "s", "ENTER", "q", "q", "j", "ENTER");
+            assertThat(reader.line(1)).startsWith(" * 2026-11-25 Vanguard         Naira falls");
+            reader.press("q", "/").type("naira").press("ENTER");
+            assertThat(reader.line(1)).startsWith(" * 2026-11-25 Vanguard         Naira falls");
+        }
+
+        @Test
         void shiftAMarksTheWholeListRead() {
             ReaderHarness reader = reader().press("ENTER", "A");
             assertThat(reader.lines().subList(1, 5)).allMatch(line -> line.startsWith("   2026-"));
@@ -476,8 +484,10 @@ class ReaderAppTest {
 
         @Test
         void saysSoWhenTheListIsEmpty() {
-            ReaderHarness reader = reader().press("j", "ENTER");
+            ReaderHarness reader = reader().press("j", "j", "j", "j", "ENTER");
             assertThat(reader.line(1)).isEqualTo("  No unread articles here (l shows read ones too)");
+            reader.press("q", "g", "j", "ENTER");
+            assertThat(reader.line(1)).isEqualTo("  No articles here");
         }
     }
 
