@@ -173,6 +173,10 @@ class ReaderAppTest {
             assertThat(reader.line(1)).endsWith("(5)");
             assertThat(reader.messageLine()).isEqualTo("Reloaded 2 feeds: 1 new, 1 failed");
             assertThat(reader.statusLine()).endsWith("error: feed 9: HTTP 404");
+
+            reader.press("j", "j", "j", "r");
+            assertThat(reader.messageLine()).isEqualTo("Reloaded 1 feed: 0 new");
+            assertThat(reader.statusLine()).doesNotContain("error");
         }
 
         @Test
