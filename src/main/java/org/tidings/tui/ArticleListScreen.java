@@ -1,6 +1,5 @@
 package org.tidings.tui;
 
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +27,6 @@ final class ArticleListScreen implements View {
         load(app.pageSize());
     }
 
-    Selection selection() {
-        return selection;
-    }
-
     @Override
     public String title() {
         String kind = "";
@@ -53,11 +48,19 @@ final class ArticleListScreen implements View {
         return (cursor.selected() + 1) + "/" + rows.size() + (next.isPresent() ? "+" : "");
     }
 
+    /**
+     * Whether this list hides read articles: the global "show only unread" setting, except for
+     * Starred and search results, which always show read articles too (as newsboat's search does).
+     */
+    private boolean unreadOnly() {
+        return app.unreadOnly() && !(selection instanceof Selection.Starred) && !(selection instanceof Selection.Search);
+    }
+
     /** Replaces the rows with the first {@code limit} of the list, keeping the selected article. */
     private void load(int limit) {
         Long selectedId = rows.isEmpty() ? null : rows.get(cursor.selected()).id();
         int previousIndex = cursor.selected();
-        ArticlePage page = app.data().articles(selection, app.unreadOnly(), Optional.empty(), limit);
+        ArticlePage page = app.data().articles(selection, unreadOnly(), Optional.empty(), limit);
         rows.clear();
         rows.addAll(page.rows());
         next = page.next();
@@ -75,7 +78,7 @@ final class ArticleListScreen implements View {
         if (next.isEmpty()) {
             return false;
         }
-        ArticlePage page = app.data().articles(selection, app.unreadOnly(), next, app.pageSize());
+        ArticlePage page = app.data().articles(selection, unreadOnly(), next, app.pageSize());
         rows.addAll(page.rows());
         next = page.next();
         return !page.rows().isEmpty();
@@ -100,7 +103,7 @@ final class ArticleListScreen implements View {
     @Override
     public void draw(Canvas canvas, int top, int height, int columns) {
         if (rows.isEmpty()) {
-            String empty = app.unreadOnly() ? "  No unread articles here (l shows read ones too)" : "  No articles here";
+            String empty = unreadOnly() ? "  No unread articles here (l shows read ones too)" : "  No articles here";
             canvas.line(0, top, empty, columns, Canvas.Style.NORMAL);
             return;
         }
@@ -278,9 +281,5 @@ final class ArticleListScreen implements View {
         ids.add(row.id());
         row.alsoAt().forEach(copy -> ids.add(copy.articleId()));
         return ids;
-    }
-
-    static String dateOf(Instant instant, java.time.ZoneId zone) {
-        return DATE.format(instant.atZone(zone));
     }
 }

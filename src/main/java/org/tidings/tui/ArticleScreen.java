@@ -29,10 +29,6 @@ final class ArticleScreen implements View {
         this.body = HtmlText.parse(article.html() == null ? "" : article.html(), article.link() == null ? "" : article.link());
     }
 
-    long articleId() {
-        return article.id();
-    }
-
     @Override
     public String title() {
         return article.title();

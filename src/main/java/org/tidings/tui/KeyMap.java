@@ -80,6 +80,32 @@ public final class KeyMap {
         return new KeyMap(copy);
     }
 
+    /**
+     * A copy with bindings from a configuration table, key name to action name; action names are
+     * the {@link Action} constants in any case, with {@code -} for {@code _} ({@code
+     * "mark-all-read"}), or {@code "none"} to unbind. Throws IllegalArgumentException naming the
+     * first bad key or action.
+     */
+    public KeyMap withBindings(Map<String, String> keyToAction) {
+        KeyMap result = this;
+        for (Map.Entry<String, String> entry : keyToAction.entrySet()) {
+            String name = entry.getValue().strip().replace('-', '_').toUpperCase(Locale.ROOT);
+            if (name.equals("NONE")) {
+                result = result.unbind(entry.getKey());
+                continue;
+            }
+            Action action;
+            try {
+                action = Action.valueOf(name);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown action for key " + TerminalText.sanitize(entry.getKey())
+                        + ": " + TerminalText.sanitize(entry.getValue()), e);
+            }
+            result = result.bind(entry.getKey(), action);
+        }
+        return result;
+    }
+
     /** A copy without a binding for {@code key}. */
     public KeyMap unbind(String key) {
         Map<String, Action> copy = new LinkedHashMap<>(bindings);

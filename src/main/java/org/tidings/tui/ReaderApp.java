@@ -572,9 +572,7 @@ public final class ReaderApp {
         refreshEverything();
         String summary = "Reloaded " + result.feeds() + (result.feeds() == 1 ? " feed: " : " feeds: ")
                 + result.newArticles() + " new" + (result.failed() > 0 ? ", " + result.failed() + " failed" : "");
-        if (result.lastError().isPresent()) {
-            lastError = result.lastError().get();
-        }
+        lastError = result.lastError().orElse(null); // a clean reload clears the last error
         info(summary);
     }
 

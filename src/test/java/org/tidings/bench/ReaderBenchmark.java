@@ -80,13 +80,13 @@ public class ReaderBenchmark {
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     @Measurement(iterations = 20)
-    public char firstScreenThenAllUnread() throws IOException {
+    public String firstScreenThenAllUnread() throws IOException {
         DefaultVirtualTerminal fresh = new DefaultVirtualTerminal(new TerminalSize(80, 24));
         ReaderApp reader = reader(fresh);
         reader.start();
         fresh.addInput(new KeyStroke(KeyType.Enter));
         reader.step();
-        char shown = fresh.getCharacter(20, 1).getCharacter();
+        String shown = fresh.getCharacter(20, 1).getCharacterString();
         reader.stop();
         return shown;
     }

@@ -73,7 +73,7 @@ final class FakeReaderData implements ReaderData {
     /** Adds an article in its own story; returns its id. */
     synchronized long add(long feedId, Instant published, String title, String... topics) {
         long id = nextId++;
-        return add(id, feedId, id, published, title, null, "<p>" + title + "</p>", "https://example.org/" + id, topics);
+        return add(id, feedId, -id, published, title, null, "<p>" + title + "</p>", "https://example.org/" + id, topics);
     }
 
     synchronized long add(long id, long feedId, long story, @Nullable Instant published, String title,

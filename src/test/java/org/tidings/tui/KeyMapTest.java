@@ -58,6 +58,21 @@ class KeyMapTest {
     }
 
     @Test
+    void readsBindingsFromAConfigurationTable() {
+        java.util.Map<String, String> table = new java.util.LinkedHashMap<>();
+        table.put("x", "mark-all-read");
+        table.put("tab", "Switch_View");
+        table.put("A", "none");
+        KeyMap remapped = keys.withBindings(table);
+        assertThat(remapped.actionFor(new KeyStroke('x', false, false))).contains(Action.MARK_ALL_READ);
+        assertThat(remapped.actionFor(new KeyStroke(KeyType.Tab))).contains(Action.SWITCH_VIEW);
+        assertThat(remapped.actionFor(new KeyStroke('A', false, false))).isEmpty();
+        assertThatThrownBy(() -> keys.withBindings(java.util.Map.of("x", "fly")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown action for key x: fly");
+    }
+
+    @Test
     void rejectsUnknownKeyNames() {
         assertThatThrownBy(() -> keys.bind("F13", Action.STAR))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -173,6 +173,10 @@ class ReaderAppTest {
             assertThat(reader.line(1)).endsWith("(5)");
             assertThat(reader.messageLine()).isEqualTo("Reloaded 2 feeds: 1 new, 1 failed");
             assertThat(reader.statusLine()).endsWith("error: feed 9: HTTP 404");
+
+            reader.press("j", "j", "j", "r");
+            assertThat(reader.messageLine()).isEqualTo("Reloaded 1 feed: 0 new");
+            assertThat(reader.statusLine()).doesNotContain("error");
         }
 
         @Test
@@ -358,6 +362,14 @@ class ReaderAppTest {
         }
 
         @Test
+        void starredAndSearchListsShowReadArticlesToo() {
+            ReaderHarness reader = reader().press("ENTER", "j", "s", "ENTER", "q", "q", "j", "ENTER");
+            assertThat(reader.line(1)).startsWith(" * 2026-11-25 Vanguard         Naira falls");
+            reader.press("q", "/").type("naira").press("ENTER");
+            assertThat(reader.line(1)).startsWith(" * 2026-11-25 Vanguard         Naira falls");
+        }
+
+        @Test
         void shiftAMarksTheWholeListRead() {
             ReaderHarness reader = reader().press("ENTER", "A");
             assertThat(reader.lines().subList(1, 5)).allMatch(line -> line.startsWith("   2026-"));
@@ -476,8 +488,10 @@ class ReaderAppTest {
 
         @Test
         void saysSoWhenTheListIsEmpty() {
-            ReaderHarness reader = reader().press("j", "ENTER");
+            ReaderHarness reader = reader().press("j", "j", "j", "j", "ENTER");
             assertThat(reader.line(1)).isEqualTo("  No unread articles here (l shows read ones too)");
+            reader.press("q", "g", "j", "ENTER");
+            assertThat(reader.line(1)).isEqualTo("  No articles here");
         }
     }
 

@@ -19,6 +19,10 @@ public final class ReaderDemo {
         }
         data.add(Fixtures.PEOPLES_DAILY, Instant.parse("2026-11-26T12:00:00Z"),
                 "人民日报 🔥 \u001b[2J hostile \u202Etitle", "World");
+        data.feed(20, "人民日报 People's Daily CN", null).feed(21, "🔥 Hot News ⭐", null).feed(22, "الجزيرة نت", null);
+        data.add(20, Instant.parse("2026-11-26T13:00:00Z"), "中国与尼日利亚举行贸易会谈 and English words", "World");
+        data.add(21, Instant.parse("2026-11-26T14:00:00Z"), "🔥🔥 Breaking ⭐ news 😀 today", "World");
+        data.add(22, Instant.parse("2026-11-26T15:00:00Z"), "\u202Bقمة أبوجا\u202C للتجارة", "World");
         FakeReloader reloader = new FakeReloader(data)
                 .willAdd(Fixtures.SITE, Instant.parse("2026-11-27T07:00:00Z"), "Fresh from the reload");
         ReaderApp.runOnTerminal(data, reloader, System.getenv());

@@ -14,7 +14,6 @@ import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
@@ -61,10 +60,6 @@ final class ReaderHarness {
             throw new UncheckedIOException(e);
         }
         app.start();
-    }
-
-    static ReaderConfig configFrom(Map<String, String> env) {
-        return ReaderConfig.fromEnvironment(env);
     }
 
     /** Sends keys ("j", "ENTER", "TAB", "UP", "DOWN", "PGUP", "PGDN", "ESC", "BACKSPACE", "HOME", "END") and steps. */
