@@ -152,6 +152,15 @@ class HttpFetcherTest {
         }
 
         @Test
+        void resolvesHostNames() {
+            serve("/feed.xml", 200, Map.of(), utf8(FEED));
+
+            FetchResult result = fetch("http://localhost:" + server.getAddress().getPort() + "/feed.xml");
+
+            assertThat(result).isInstanceOf(Fetched.class);
+        }
+
+        @Test
         void sendsUserAgentAcceptEncodingAndNoValidatorsOnFirstFetch() {
             serve("/feed.xml", 200, Map.of(), utf8(FEED));
 
@@ -330,6 +339,16 @@ class HttpFetcherTest {
 
             assertThat(failed.kind()).isEqualTo(Kind.BAD_REDIRECT);
             assertThat(failed.message()).isEqualTo("refused redirect to file:///etc/passwd (only http and https)");
+        }
+
+        @Test
+        void followsALocationWithSpaces() {
+            redirect("/spaced", 302, "/my feed.xml");
+            serve("/my feed.xml", 200, Map.of(), utf8(FEED));
+
+            Fetched fetched = (Fetched) fetch(url("/spaced"));
+
+            assertThat(fetched.url()).isEqualTo(url("/my%20feed.xml"));
         }
 
         @Test
@@ -705,6 +724,7 @@ class HttpFetcherTest {
                 Kind.BAD_URL, 0, "unsupported URL scheme ftp: ftp://example.com/feed.xml", null));
         assertThat(((Failed) fetch("http://")).kind()).isEqualTo(Kind.BAD_URL);
         assertThat(((Failed) fetch("http://exa mple.com/")).kind()).isEqualTo(Kind.BAD_URL);
+        assertThat(((Failed) fetch("http://[::1/feed")).kind()).isEqualTo(Kind.BAD_URL);
     }
 
     // --- helpers ------------------------------------------------------------------------------
