@@ -354,17 +354,11 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
             return done(new Gone(url, statusLine(response) + ": the feed was removed"));
         }
         if (status >= 200 && status < 300) {
-            try {
-                byte[] body = BodyDecoder.decode(raw.body(),
-                        ResponseHeaders.value(response, "Content-Encoding"), config.maxBodyBytes());
-                ResponseHeaders.ContentType type =
-                        ResponseHeaders.contentType(ResponseHeaders.value(response, "Content-Type"));
-                return done(new Fetched(url, body, type.mediaType(), type.charset(),
-                        ResponseHeaders.validators(response), ResponseHeaders.cacheInfo(response),
-                        chain.permanentTarget(uri)));
-            } catch (IOException e) {
-                return done(failure(url, e));
-            }
+            ResponseHeaders.ContentType type =
+                    ResponseHeaders.contentType(ResponseHeaders.value(response, "Content-Type"));
+            return done(new Fetched(url, raw.body(), type.mediaType(), type.charset(),
+                    ResponseHeaders.validators(response), ResponseHeaders.cacheInfo(response),
+                    chain.permanentTarget(uri)));
         }
         Instant retryAfter = ResponseHeaders.retryAfter(response, clock.instant());
         String message = statusLine(response);
