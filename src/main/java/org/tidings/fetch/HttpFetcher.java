@@ -123,6 +123,7 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
         Timeout read = Timeout.of(config.readTimeout());
         PoolingAsyncClientConnectionManager connections =
                 PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setTlsStrategy(new LazyTlsStrategy())
                         .setMaxConnTotal(config.concurrency())
                         // tidings limits per host itself; a proxy is one route for all hosts
                         .setMaxConnPerRoute(config.concurrency())

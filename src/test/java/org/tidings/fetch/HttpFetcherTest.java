@@ -490,6 +490,28 @@ class HttpFetcherTest {
         }
 
         @Test
+        void reportsATlsFailure() throws Exception {
+            try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                Thread thread = new Thread(() -> {
+                    try (Socket socket = plain.accept()) {
+                        socket.getOutputStream().write(utf8("HTTP/1.1 400 Bad Request\r\n\r\n"));
+                        socket.getOutputStream().flush();
+                        socket.getInputStream().read(new byte[1024]);
+                    } catch (IOException e) {
+                        // test ends
+                    }
+                });
+                thread.start();
+
+                Failed failed = (Failed) fetch("https://127.0.0.1:" + plain.getLocalPort() + "/feed.xml");
+
+                assertThat(failed.kind()).isEqualTo(Kind.CONNECTION);
+                assertThat(failed.message()).startsWith("TLS failed: ");
+                thread.join(2000);
+            }
+        }
+
+        @Test
         void failsWhenNothingListens() throws IOException {
             int port;
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
