@@ -587,7 +587,7 @@ class HttpFetcherTest {
     class Limits {
         @Test
         void neverSendsMoreThanPerHostRequestsToOneHost() throws Exception {
-            try (FeedServer feeds = FeedServer.start(12, 2, 1, Duration.ofMillis(150))) {
+            try (FeedServer feeds = FeedServer.start(12, 2, 1, Duration.ofMillis(250))) {
                 HttpFetcher fetcher = fetcher(testConfig().withConcurrency(32, 4));
 
                 List<FetchResult> results = fetchAll(fetcher, feeds.feedUrls());
@@ -600,7 +600,7 @@ class HttpFetcherTest {
 
         @Test
         void neverSendsMoreThanTheGlobalLimit() throws Exception {
-            try (FeedServer feeds = FeedServer.start(12, 2, 6, Duration.ofMillis(150))) {
+            try (FeedServer feeds = FeedServer.start(12, 2, 6, Duration.ofMillis(250))) {
                 HttpFetcher fetcher = fetcher(testConfig().withConcurrency(3, 4));
 
                 List<FetchResult> results = fetchAll(fetcher, feeds.feedUrls());
