@@ -1,6 +1,5 @@
 package org.tidings.fetch;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -14,11 +13,13 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Collects a response head and its raw (still encoded) body, failing with {@link
- * BodyTooLargeException} as soon as the body, or its declared Content-Length, passes the cap.
+ * Collects a response head and, for 2xx, its body decoded as it arrives ({@link BodyDecoder}).
+ * Fails with {@link BodyTooLargeException} as soon as the declared Content-Length, the raw bytes
+ * or the decoded bytes pass the cap. Bodies of other statuses are read and dropped (under the same
+ * raw cap), so the connection can be reused.
  */
 final class CappedResponseConsumer implements AsyncResponseConsumer<CappedResponseConsumer.Raw> {
-    /** A response head and its raw body bytes. */
+    /** A response head and its decoded body (empty unless 2xx). */
     record Raw(HttpResponse response, byte[] body) {}
 
     private static final byte[] EMPTY = new byte[0];
@@ -26,7 +27,7 @@ final class CappedResponseConsumer implements AsyncResponseConsumer<CappedRespon
     private final long maxBytes;
     private @Nullable HttpResponse response;
     private @Nullable FutureCallback<Raw> callback;
-    private @Nullable ByteArrayOutputStream buffer;
+    private @Nullable BodyDecoder decoder;
     private long received;
 
     CappedResponseConsumer(long maxBytes) {
@@ -50,7 +51,9 @@ final class CappedResponseConsumer implements AsyncResponseConsumer<CappedRespon
         if (length > maxBytes) {
             throw new BodyTooLargeException(maxBytes, false);
         }
-        buffer = new ByteArrayOutputStream(length > 0 ? (int) length : 16 * 1024);
+        if (response.getCode() >= 200 && response.getCode() < 300) {
+            decoder = BodyDecoder.create(ResponseHeaders.value(response, "Content-Encoding"), maxBytes, length);
+        }
     }
 
     @Override
@@ -63,43 +66,40 @@ final class CappedResponseConsumer implements AsyncResponseConsumer<CappedRespon
 
     @Override
     public void consume(ByteBuffer src) throws IOException {
-        ByteArrayOutputStream out = buffer;
-        if (out == null) {
-            return;
-        }
         received += src.remaining();
         if (received > maxBytes) {
-            buffer = null;
             throw new BodyTooLargeException(maxBytes, false);
         }
-        if (src.hasArray()) {
-            out.write(src.array(), src.arrayOffset() + src.position(), src.remaining());
+        BodyDecoder current = decoder;
+        if (current == null) {
             src.position(src.limit());
         } else {
-            byte[] chunk = new byte[src.remaining()];
-            src.get(chunk);
-            out.write(chunk);
+            current.write(src);
         }
     }
 
     @Override
-    public void streamEnd(@Nullable List<? extends Header> trailers) {
+    public void streamEnd(@Nullable List<? extends Header> trailers) throws IOException {
         FutureCallback<Raw> done = callback;
         HttpResponse head = response;
-        ByteArrayOutputStream out = buffer;
+        BodyDecoder current = decoder;
+        decoder = null;
         if (done != null && head != null) {
-            done.completed(new Raw(head, out == null ? EMPTY : out.toByteArray()));
+            done.completed(new Raw(head, current == null ? EMPTY : current.finish()));
         }
-        buffer = null;
     }
 
     @Override
     public void failed(Exception cause) {
-        buffer = null;
+        releaseResources();
     }
 
     @Override
     public void releaseResources() {
-        buffer = null;
+        BodyDecoder current = decoder;
+        decoder = null;
+        if (current != null) {
+            current.release();
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -84,6 +85,7 @@ import org.tidings.fetch.FetchResult.NotModified;
 public final class HttpFetcher implements Fetcher, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(HttpFetcher.class.getName());
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*", Pattern.DOTALL);
+    private static final Pattern IP_LITERAL = Pattern.compile("^[0-9.]+$");
     private static final String ACCEPT = "application/rss+xml, application/atom+xml, "
             + "application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, "
             + "text/xml;q=0.9, application/json;q=0.8, text/html;q=0.5, */*;q=0.1";
@@ -94,6 +96,7 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
     private final HostLimiter limiter;
     private final ScheduledExecutorService timer;
     private final ExecutorService workers;
+    private final ExecutorService resolver;
     /** The workers, or the calling thread once they are shut down, so every future completes. */
     private final Executor completions;
     private final Map<CompletableFuture<CappedResponseConsumer.Raw>, Future<CappedResponseConsumer.Raw>>
@@ -108,6 +111,7 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
         this.workers = Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()),
                 daemonThreads("tidings-fetch-worker"));
+        this.resolver = Executors.newFixedThreadPool(8, daemonThreads("tidings-fetch-dns"));
         this.completions = task -> {
             try {
                 workers.execute(task);
@@ -119,6 +123,7 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
         Timeout read = Timeout.of(config.readTimeout());
         PoolingAsyncClientConnectionManager connections =
                 PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setTlsStrategy(new LazyTlsStrategy())
                         .setMaxConnTotal(config.concurrency())
                         // tidings limits per host itself; a proxy is one route for all hosts
                         .setMaxConnPerRoute(config.concurrency())
@@ -157,7 +162,7 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
             CompletableFuture<FetchResult> result;
             if (url.regionMatches(true, 0, "http://", 0, 7)
                     || url.regionMatches(true, 0, "https://", 0, 8)) {
-                URI uri = httpUri(url);
+                URI uri = Urls.parseHttp(url).orElse(null);
                 if (uri == null) {
                     return done(new Failed(url, Kind.BAD_URL, 0, "not a valid URL: " + url, null));
                 }
@@ -198,6 +203,7 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
         timer.shutdownNow();
         // queued completions still run, so that every future completes
         workers.shutdown();
+        resolver.shutdown();
     }
 
     // --- HTTP ---------------------------------------------------------------------------------
@@ -235,12 +241,39 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         return limiter.run(host, () -> {
                     chain.start(config.requestTimeout());
-                    return execute(uri, request, chain.deadlineNanos);
+                    return resolve(uri).thenCompose(ignored -> execute(uri, request, chain.deadlineNanos));
                 })
                 .handleAsync((raw, error) -> error != null
                         ? done(failure(uri.toString(), error))
                         : onResponse(uri, request, raw, chain), completions)
                 .thenCompose(Function.identity());
+    }
+
+    /**
+     * Looks the host up on a resolver thread first, so that the client's own (blocking) lookup
+     * hits the JVM's address cache instead of stalling an I/O reactor thread. Skipped for IP
+     * literals and for hosts reached through a proxy (the proxy resolves those).
+     */
+    private CompletableFuture<Void> resolve(URI uri) {
+        String host = uri.getHost();
+        if (host.startsWith("[") || IP_LITERAL.matcher(host).matches()
+                || config.proxy().proxyFor(uri).isPresent()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> resolved = new CompletableFuture<>();
+        try {
+            resolver.execute(() -> {
+                try {
+                    InetAddress.getAllByName(host);
+                    resolved.complete(null);
+                } catch (UnknownHostException | RuntimeException e) {
+                    resolved.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            resolved.completeExceptionally(new IOException("fetcher closed"));
+        }
+        return resolved;
     }
 
     private CompletableFuture<CappedResponseConsumer.Raw> execute(
@@ -322,17 +355,11 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
             return done(new Gone(url, statusLine(response) + ": the feed was removed"));
         }
         if (status >= 200 && status < 300) {
-            try {
-                byte[] body = BodyDecoder.decode(raw.body(),
-                        ResponseHeaders.value(response, "Content-Encoding"), config.maxBodyBytes());
-                ResponseHeaders.ContentType type =
-                        ResponseHeaders.contentType(ResponseHeaders.value(response, "Content-Type"));
-                return done(new Fetched(url, body, type.mediaType(), type.charset(),
-                        ResponseHeaders.validators(response), ResponseHeaders.cacheInfo(response),
-                        chain.permanentTarget(uri)));
-            } catch (IOException e) {
-                return done(failure(url, e));
-            }
+            ResponseHeaders.ContentType type =
+                    ResponseHeaders.contentType(ResponseHeaders.value(response, "Content-Type"));
+            return done(new Fetched(url, raw.body(), type.mediaType(), type.charset(),
+                    ResponseHeaders.validators(response), ResponseHeaders.cacheInfo(response),
+                    chain.permanentTarget(uri)));
         }
         Instant retryAfter = ResponseHeaders.retryAfter(response, clock.instant());
         String message = statusLine(response);
@@ -353,7 +380,8 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
         }
         URI next;
         try {
-            next = withoutFragment(uri.resolve(location));
+            next = withoutFragment(uri.resolve(Urls.parse(location).orElseThrow(
+                    () -> new IllegalArgumentException(location))));
         } catch (IllegalArgumentException e) {
             return done(new Failed(url, Kind.BAD_REDIRECT, status,
                     "HTTP " + status + " redirect to a malformed URL: " + oneLine(location), null));
@@ -443,15 +471,6 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
             cause = cause.getCause();
         }
         return cause;
-    }
-
-    private static @Nullable URI httpUri(String url) {
-        try {
-            URI uri = new URI(url);
-            return uri.getHost() == null ? null : uri;
-        } catch (java.net.URISyntaxException e) {
-            return null;
-        }
     }
 
     private static URI withoutFragment(URI uri) {

@@ -152,6 +152,15 @@ class HttpFetcherTest {
         }
 
         @Test
+        void resolvesHostNames() {
+            serve("/feed.xml", 200, Map.of(), utf8(FEED));
+
+            FetchResult result = fetch("http://localhost:" + server.getAddress().getPort() + "/feed.xml");
+
+            assertThat(result).isInstanceOf(Fetched.class);
+        }
+
+        @Test
         void sendsUserAgentAcceptEncodingAndNoValidatorsOnFirstFetch() {
             serve("/feed.xml", 200, Map.of(), utf8(FEED));
 
@@ -333,6 +342,16 @@ class HttpFetcherTest {
         }
 
         @Test
+        void followsALocationWithSpaces() {
+            redirect("/spaced", 302, "/my feed.xml");
+            serve("/my feed.xml", 200, Map.of(), utf8(FEED));
+
+            Fetched fetched = (Fetched) fetch(url("/spaced"));
+
+            assertThat(fetched.url()).isEqualTo(url("/my%20feed.xml"));
+        }
+
+        @Test
         void failsARedirectWithoutLocation() {
             serve("/nowhere", 301, Map.of(), new byte[0]);
 
@@ -471,6 +490,28 @@ class HttpFetcherTest {
         }
 
         @Test
+        void reportsATlsFailure() throws Exception {
+            try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                Thread thread = new Thread(() -> {
+                    try (Socket socket = plain.accept()) {
+                        socket.getOutputStream().write(utf8("HTTP/1.1 400 Bad Request\r\n\r\n"));
+                        socket.getOutputStream().flush();
+                        socket.getInputStream().read(new byte[1024]);
+                    } catch (IOException e) {
+                        // test ends
+                    }
+                });
+                thread.start();
+
+                Failed failed = (Failed) fetch("https://127.0.0.1:" + plain.getLocalPort() + "/feed.xml");
+
+                assertThat(failed.kind()).isEqualTo(Kind.CONNECTION);
+                assertThat(failed.message()).startsWith("TLS failed: ");
+                thread.join(2000);
+            }
+        }
+
+        @Test
         void failsWhenNothingListens() throws IOException {
             int port;
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -546,7 +587,7 @@ class HttpFetcherTest {
     class Limits {
         @Test
         void neverSendsMoreThanPerHostRequestsToOneHost() throws Exception {
-            try (FeedServer feeds = FeedServer.start(12, 2, 1, Duration.ofMillis(150))) {
+            try (FeedServer feeds = FeedServer.start(12, 2, 1, Duration.ofMillis(250))) {
                 HttpFetcher fetcher = fetcher(testConfig().withConcurrency(32, 4));
 
                 List<FetchResult> results = fetchAll(fetcher, feeds.feedUrls());
@@ -559,7 +600,7 @@ class HttpFetcherTest {
 
         @Test
         void neverSendsMoreThanTheGlobalLimit() throws Exception {
-            try (FeedServer feeds = FeedServer.start(12, 2, 6, Duration.ofMillis(150))) {
+            try (FeedServer feeds = FeedServer.start(12, 2, 6, Duration.ofMillis(250))) {
                 HttpFetcher fetcher = fetcher(testConfig().withConcurrency(3, 4));
 
                 List<FetchResult> results = fetchAll(fetcher, feeds.feedUrls());
@@ -705,6 +746,7 @@ class HttpFetcherTest {
                 Kind.BAD_URL, 0, "unsupported URL scheme ftp: ftp://example.com/feed.xml", null));
         assertThat(((Failed) fetch("http://")).kind()).isEqualTo(Kind.BAD_URL);
         assertThat(((Failed) fetch("http://exa mple.com/")).kind()).isEqualTo(Kind.BAD_URL);
+        assertThat(((Failed) fetch("http://[::1/feed")).kind()).isEqualTo(Kind.BAD_URL);
     }
 
     // --- helpers ------------------------------------------------------------------------------
