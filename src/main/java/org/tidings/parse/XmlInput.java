@@ -67,6 +67,15 @@ final class XmlInput {
     }
 
     Result read(byte[] bytes, @Nullable String contentType) throws FeedParseException {
+        if (fastPathApplies(bytes, contentType)) {
+            // The common case: well-formed, honestly declared. Xerces reads the bytes itself (BOM,
+            // declaration); anything unusual fails here and takes the careful path below.
+            try {
+                return new Result(strictBytes(bytes), false, List.of());
+            } catch (JDOMException e) {
+                refuseIfEntityBomb(e);
+            }
+        }
         List<String> warnings = new ArrayList<>();
         String text = decode(bytes, contentType, warnings);
         boolean recovered = !warnings.isEmpty();
@@ -81,7 +90,7 @@ final class XmlInput {
         }
         text = dropXmlDeclaration(text, start);
 
-        boolean hasDoctype = text.contains("<!DOCTYPE") || text.contains("<!doctype");
+        boolean hasDoctype = hasDoctype(text);
         String entitiesFixed = replaceUndeclaredEntities(text, hasDoctype ? declaredEntities(text) : Set.of());
         if (entitiesFixed != text) {
             if (!hasDoctype) {
@@ -125,6 +134,76 @@ final class XmlInput {
         warnings.addAll(repairs);
         warnings.add("not well-formed XML (" + strictError + "); read leniently");
         return new Result(document, true, warnings);
+    }
+
+    private Document strictBytes(byte[] bytes) throws JDOMException {
+        try {
+            return builders.get().build(new java.io.ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new JDOMException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the bytes can go straight to the XML parser: no Content-Type charset to honour, an
+     * ASCII-compatible start with {@code <}, no DOCTYPE (whose entities need care), and not a
+     * single-byte declaration over non-ASCII bytes (often UTF-8 in disguise).
+     */
+    private static boolean fastPathApplies(byte[] bytes, @Nullable String contentType) {
+        if (contentType != null && CONTENT_TYPE_CHARSET.matcher(contentType).find()) {
+            return false;
+        }
+        int start = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
+        if (bytes.length <= start || bytes[start] != '<') {
+            return false;
+        }
+        int root = -1;
+        for (int i = start; i + 1 < bytes.length; i++) {
+            if (bytes[i] == '<') {
+                byte next = bytes[i + 1];
+                if (next >= 'a' && next <= 'z' || next >= 'A' && next <= 'Z') {
+                    root = i;
+                    break;
+                }
+                if (next == '!' && i + 2 < bytes.length && (bytes[i + 2] == 'D' || bytes[i + 2] == 'd')) {
+                    return false;
+                }
+            }
+        }
+        if (root < 0) {
+            return false;
+        }
+        String prolog = new String(bytes, start, Math.min(root - start, 400), StandardCharsets.ISO_8859_1);
+        Matcher declared = DECLARED_ENCODING.matcher(prolog);
+        if (declared.find()) {
+            String name = declared.group(1).toLowerCase(Locale.ROOT);
+            boolean latin = name.equals("iso-8859-1") || name.equals("latin-1") || name.equals("latin1")
+                    || name.equals("windows-1252") || name.equals("cp1252") || name.equals("us-ascii")
+                    || name.equals("ascii");
+            if (latin && hasHighBytes(bytes)) {
+                return false;
+            }
+            if (name.startsWith("utf-16") || name.startsWith("utf-32") || name.startsWith("ucs")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a DOCTYPE comes before the root element. */
+    private static boolean hasDoctype(String text) {
+        int i = text.indexOf('<');
+        while (i >= 0 && i + 2 < text.length()) {
+            char next = text.charAt(i + 1);
+            if (Character.isLetter(next)) {
+                return false;
+            }
+            if (next == '!' && (text.charAt(i + 2) == 'D' || text.charAt(i + 2) == 'd')) {
+                return true;
+            }
+            i = text.indexOf('<', i + 1);
+        }
+        return false;
     }
 
     private Document strict(String text) throws JDOMException {
