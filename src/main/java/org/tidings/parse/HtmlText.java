@@ -85,6 +85,9 @@ final class HtmlText {
         if (html == null) {
             return null;
         }
+        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+            return collapse(html);
+        }
         StringBuilder out = new StringBuilder(html.length());
         int length = html.length();
         int i = 0;
@@ -242,10 +245,35 @@ final class HtmlText {
         }
     }
 
+    private static boolean isCollapsed(String text) {
+        int length = text.length();
+        if (length == 0) {
+            return true;
+        }
+        boolean previousSpace = true;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (previousSpace) {
+                    return false;
+                }
+                previousSpace = true;
+            } else if (c <= ' ' || c >= 0x80 && (Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+                return false;
+            } else {
+                previousSpace = false;
+            }
+        }
+        return !previousSpace;
+    }
+
     /** Whitespace runs become one space, ends trimmed; null when nothing is left. */
     static @Nullable String collapse(@Nullable String text) {
         if (text == null) {
             return null;
+        }
+        if (isCollapsed(text)) {
+            return text.isEmpty() ? null : text;
         }
         StringBuilder out = new StringBuilder(text.length());
         boolean space = false;
