@@ -88,6 +88,13 @@ final class XmlInput {
             warnings.add("removed whitespace before the XML declaration");
             recovered = true;
         }
+        int declaration = text.indexOf("<?xml", start);
+        if (declaration > start && declaration < 65_536) {
+            // Junk before the declaration (a PHP warning, a stray byte): what precedes it is not the feed.
+            warnings.add("removed " + (declaration - start) + " characters before the XML declaration");
+            recovered = true;
+            start = declaration;
+        }
         text = dropXmlDeclaration(text, start);
 
         boolean hasDoctype = hasDoctype(text);
@@ -180,10 +187,10 @@ final class XmlInput {
             boolean latin = name.equals("iso-8859-1") || name.equals("latin-1") || name.equals("latin1")
                     || name.equals("windows-1252") || name.equals("cp1252") || name.equals("us-ascii")
                     || name.equals("ascii");
-            if (latin && hasHighBytes(bytes)) {
-                return false;
-            }
-            if (name.startsWith("utf-16") || name.startsWith("utf-32") || name.startsWith("ucs")) {
+            boolean utf8 = name.equals("utf-8") || name.equals("utf8");
+            // Xerces replaces bytes a declared charset cannot map instead of failing, so only UTF-8
+            // (checked strictly by Xerces) and pure ASCII go the fast way.
+            if (!utf8 && (!latin || hasHighBytes(bytes))) {
                 return false;
             }
         }
@@ -341,7 +348,9 @@ final class XmlInput {
             return null; // the byte order mark or layout decides
         }
         try {
-            Charset charset = Charset.forName(lower.equals("latin-1") ? "ISO-8859-1" : name);
+            // gb18030 is a superset of gb2312 that real "gb2312" feeds need
+            Charset charset = Charset.forName(lower.equals("latin-1") ? "ISO-8859-1"
+                    : lower.equals("gb2312") || lower.equals("gbk") ? "GB18030" : name);
             candidates.add(charset);
             return charset;
         } catch (IllegalArgumentException e) {

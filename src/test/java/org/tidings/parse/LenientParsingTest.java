@@ -87,6 +87,28 @@ class LenientParsingTest {
     }
 
     @Test
+    void removesJunkBeforeTheXmlDeclaration() throws Exception {
+        String document = "Warning: x in <b>/var/www/x.php</b> on line 3<br />\n"
+                + "<?xml version=\"1.0\"?><rss><channel><title>After junk</title></channel></rss>";
+
+        ParsedFeed feed = parser.parse(document.getBytes(StandardCharsets.UTF_8), null, null);
+
+        assertThat(feed.title()).isEqualTo("After junk");
+        assertThat(feed.warnings()).containsExactly("removed 52 characters before the XML declaration");
+    }
+
+    @Test
+    void readsGb2312DeclarationAsGb18030() throws Exception {
+        byte[] document = "<?xml version=\"1.0\" encoding=\"gb2312\"?><rss><channel><title>\u65b0\u95fb\u20ac</title></channel></rss>"
+                .getBytes(java.nio.charset.Charset.forName("GB18030"));
+
+        ParsedFeed feed = parser.parse(document, null, null);
+
+        assertThat(feed.title()).isEqualTo("\u65b0\u95fb\u20ac");
+        assertThat(feed.recovered()).isFalse();
+    }
+
+    @Test
     void dropsControlCharacters() throws Exception {
         ParsedFeed feed = parse("rss20-control-characters.xml");
 
