@@ -308,6 +308,13 @@ final class XmlInput {
         boolean first = true;
         for (Charset charset : candidates) {
             String text = tryDecode(bytes, offset, charset);
+            if (text == null && charset == StandardCharsets.UTF_8) {
+                text = decodeTruncatedUtf8(bytes, offset);
+                if (text != null) {
+                    warnings.add("dropped an incomplete UTF-8 character at the end (truncated document)");
+                    return text;
+                }
+            }
             if (text != null) {
                 if (!first && declaredCharset != null) {
                     warnings.add("declared encoding " + declaredName + " does not match the bytes; read as "
@@ -356,6 +363,26 @@ final class XmlInput {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** UTF-8 whose only fault is a multi-byte character cut off by the end of the document. */
+    private static @Nullable String decodeTruncatedUtf8(byte[] bytes, int offset) {
+        int end = bytes.length;
+        for (int back = 1; back <= 3 && end - back >= offset; back++) {
+            int b = bytes[end - back] & 0xFF;
+            if (b >= 0xC0) {
+                int needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+                if (needed > back) {
+                    byte[] head = java.util.Arrays.copyOfRange(bytes, offset, end - back);
+                    return tryDecode(head, 0, StandardCharsets.UTF_8);
+                }
+                return null;
+            }
+            if (b < 0x80) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static @Nullable String tryDecode(byte[] bytes, int offset, Charset charset) {

@@ -133,6 +133,29 @@ class LenientParsingTest {
     }
 
     @Test
+    void leavesOutTheCutOffTextOfATruncatedElement() throws Exception {
+        String rss = "<rss><channel><title>T</title><item><title>Whole</title><link>http://example.com/1</link>"
+                + "</item><item><title>Second</title><guid>urn:uuid:12";
+
+        ParsedFeed feed = parser.parse(rss.getBytes(StandardCharsets.UTF_8), null, null);
+
+        assertThat(feed.entries()).extracting(Entry::title).containsExactly("Whole", "Second");
+        assertThat(feed.entries().get(1).id()).isNull();
+    }
+
+    @Test
+    void dropsAUtf8CharacterCutOffByTheEndOfTheDocument() throws Exception {
+        byte[] whole = "<rss><channel><title>\u0627\u0631\u062f\u0648</title><item><title>\u0627\u0631"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 1);
+
+        ParsedFeed feed = parser.parse(cut, null, null);
+
+        assertThat(feed.title()).isEqualTo("\u0627\u0631\u062f\u0648");
+        assertThat(feed.warnings()).contains("dropped an incomplete UTF-8 character at the end (truncated document)");
+    }
+
+    @Test
     void recoversMismatchedTags() throws Exception {
         String rss = "<rss><channel><title>Oops</title><item><title>A <b>bold</title></item></channel></rss>";
 
