@@ -73,6 +73,9 @@ final class ParseCommand implements Callable<Integer> {
     }
 
     private ParsedFeed read(String input) throws IOException, FeedParseException {
+        if (input.startsWith("http://") || input.startsWith("https://")) {
+            throw new IOException("reading URLs is not supported by parse yet; save the document and pass the file");
+        }
         Path path = Path.of(input.startsWith("file:") ? URI.create(input).getPath() : input);
         byte[] bytes;
         try {
@@ -89,6 +92,9 @@ final class ParseCommand implements Callable<Integer> {
         out.printf("%s%n  title: %s%n  link:  %s%n  format: %s%s%n  items: %d%n",
                 input, feed.title(), feed.link(), feed.format(), feed.recovered() ? " (recovered)" : "",
                 feed.entries().size());
+        for (String warning : feed.warnings()) {
+            out.printf("  warning: %s%n", warning);
+        }
         for (Entry entry : feed.entries()) {
             out.printf("  - %s  %s%n    %s%n", FeedJson.format(entry.published()), entry.title(), entry.link());
         }

@@ -239,11 +239,18 @@ final class Dates {
     }
 
     /** Compact ISO 8601 such as {@code 20040105T08:00:00Z} or {@code 20040105}. */
+    private static final java.util.regex.Pattern COMPACT_ISO = java.util.regex.Pattern.compile(
+            "(\\d{4})(\\d{2})(\\d{2})(?:T?(\\d{2}):?(\\d{2})(?::?(\\d{2}))?(?:\\.\\d+)?"
+                    + "(Z|[+-](\\d{2})(?::?(\\d{2}))?)?)?");
+    private static final java.util.regex.Pattern FLOAT =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     static @Nullable Instant compactIso(String value) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                        "(\\d{4})(\\d{2})(\\d{2})(?:T?(\\d{2}):?(\\d{2})(?::?(\\d{2}))?(?:\\.\\d+)?"
-                                + "(Z|[+-](\\d{2})(?::?(\\d{2}))?)?)?")
-                .matcher(value);
+        if (value.length() < 8 || !Character.isDigit(value.charAt(0))) {
+            return null;
+        }
+        java.util.regex.Matcher m = COMPACT_ISO.matcher(value);
         if (!m.matches()) {
             return null;
         }
@@ -265,6 +272,9 @@ final class Dates {
 
     /** {@code 2020/1/10 14:33:00}, common in feeds from Chinese and Japanese sites; taken as UTC. */
     static @Nullable Instant slashed(String value) {
+        if (value.indexOf('/') < 0) {
+            return null;
+        }
         java.util.regex.Matcher m = SLASHED.matcher(value);
         if (!m.matches()) {
             return null;
@@ -290,7 +300,7 @@ final class Dates {
 
     private static String[] whitespaceSplit(String value) {
         String stripped = value.strip();
-        return stripped.isEmpty() ? new String[0] : stripped.split("\\s+");
+        return stripped.isEmpty() ? new String[0] : WHITESPACE.split(stripped);
     }
 
     private static String prefix3(String value) {
@@ -323,7 +333,7 @@ final class Dates {
     /** Python's {@code int(float(str))}. */
     private static @Nullable Integer pyIntOfFloat(String text) {
         String value = text.strip();
-        if (value.isEmpty() || !value.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+        if (value.isEmpty() || !FLOAT.matcher(value).matches()) {
             return null;
         }
         double number = Double.parseDouble(value);

@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Entities;
-import org.jsoup.parser.Parser;
 import org.jspecify.annotations.Nullable;
 
 /** Turning feed text that may be HTML into plain text (titles, summaries). */
@@ -85,6 +84,9 @@ final class HtmlText {
     static @Nullable String toPlainText(@Nullable String html) {
         if (html == null) {
             return null;
+        }
+        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+            return collapse(html);
         }
         StringBuilder out = new StringBuilder(html.length());
         int length = html.length();
@@ -184,13 +186,94 @@ final class HtmlText {
             return;
         }
         String text = html.substring(from, to);
-        out.append(text.indexOf('&') >= 0 ? Parser.unescapeEntities(text, false) : text);
+        if (text.indexOf('&') < 0) {
+            out.append(text);
+        } else {
+            decodeEntities(text, out);
+        }
+    }
+
+    /** Decodes character references and HTML named entities (with or without the semicolon where HTML allows). */
+    static void decodeEntities(String text, StringBuilder out) {
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
+            char c = text.charAt(i);
+            if (c != '&') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            if (end < length && text.charAt(end) == '#') {
+                end++;
+                boolean hex = end < length && (text.charAt(end) == 'x' || text.charAt(end) == 'X');
+                if (hex) {
+                    end++;
+                }
+                int digitsStart = end;
+                while (end < length && end - digitsStart < 8
+                        && (hex ? Character.digit(text.charAt(end), 16) >= 0 : Character.isDigit(text.charAt(end)))) {
+                    end++;
+                }
+                if (end > digitsStart) {
+                    int codePoint = Integer.parseInt(text.substring(digitsStart, end), hex ? 16 : 10);
+                    if (codePoint == 0 || codePoint > Character.MAX_CODE_POINT
+                            || codePoint >= 0xD800 && codePoint <= 0xDFFF) {
+                        codePoint = 0xFFFD;
+                    }
+                    out.appendCodePoint(codePoint);
+                    i = end < length && text.charAt(end) == ';' ? end + 1 : end;
+                    continue;
+                }
+            } else {
+                while (end < length && end - i <= 32 && Character.isLetterOrDigit(text.charAt(end))) {
+                    end++;
+                }
+                if (end > i + 1) {
+                    String name = text.substring(i + 1, end);
+                    boolean semicolon = end < length && text.charAt(end) == ';';
+                    if (semicolon ? Entities.isNamedEntity(name) : Entities.isBaseNamedEntity(name)) {
+                        out.append(Entities.getByName(name));
+                        i = semicolon ? end + 1 : end;
+                        continue;
+                    }
+                }
+            }
+            out.append('&');
+            i++;
+        }
+    }
+
+    private static boolean isCollapsed(String text) {
+        int length = text.length();
+        if (length == 0) {
+            return true;
+        }
+        boolean previousSpace = true;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (previousSpace) {
+                    return false;
+                }
+                previousSpace = true;
+            } else if (c <= ' ' || c >= 0x80 && (Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+                return false;
+            } else {
+                previousSpace = false;
+            }
+        }
+        return !previousSpace;
     }
 
     /** Whitespace runs become one space, ends trimmed; null when nothing is left. */
     static @Nullable String collapse(@Nullable String text) {
         if (text == null) {
             return null;
+        }
+        if (isCollapsed(text)) {
+            return text.isEmpty() ? null : text;
         }
         StringBuilder out = new StringBuilder(text.length());
         boolean space = false;

@@ -38,7 +38,7 @@ final class LenientXml {
             "dcterms", "http://purl.org/dc/terms/");
 
     static @Nullable Document parse(String text) {
-        org.jsoup.nodes.Document parsed = Jsoup.parse(text, "", Parser.xmlParser());
+        org.jsoup.nodes.Document parsed = Jsoup.parse(text, "", Parser.xmlParser().setTrackPosition(true));
         org.jsoup.nodes.Element root = parsed.children().first();
         while (root != null && !isFeedRoot(root)) {
             org.jsoup.nodes.Element next = root.nextElementSibling();
@@ -50,7 +50,7 @@ final class LenientXml {
         if (root == null) {
             return null;
         }
-        Element converted = convert(root, Map.of(), 0);
+        Element converted = convert(root, Map.of(), 0, text.length());
         return converted == null ? null : new Document(converted);
     }
 
@@ -59,7 +59,8 @@ final class LenientXml {
         return name.equals("rss") || name.equals("feed") || name.equals("RDF");
     }
 
-    private static @Nullable Element convert(org.jsoup.nodes.Element source, Map<String, String> scope, int depth) {
+    private static @Nullable Element convert(org.jsoup.nodes.Element source, Map<String, String> scope, int depth,
+            int eof) {
         Map<String, String> names = scope;
         for (Attribute attribute : source.attributes()) {
             String key = attribute.getKey();
@@ -101,13 +102,31 @@ final class LenientXml {
             if (child instanceof TextNode textNode) {
                 element.addContent(new Text(textNode.getWholeText()));
             } else if (child instanceof org.jsoup.nodes.Element childElement) {
-                Element converted = convert(childElement, names, depth + 1);
+                if (unfinished(childElement, eof)) {
+                    continue;
+                }
+                Element converted = convert(childElement, names, depth + 1, eof);
                 if (converted != null) {
                     element.addContent(converted);
                 }
             }
         }
         return element;
+    }
+
+    /**
+     * A text element that the document never closed (a truncated document ends inside it): its text
+     * is incomplete (a cut-off link or id would be wrong), so it is left out, as a reader that
+     * records an element's value at its end tag would. Containers (items) are kept.
+     */
+    private static boolean unfinished(org.jsoup.nodes.Element element, int eof) {
+        org.jsoup.nodes.Range end = element.endSourceRange();
+        if (!end.isTracked() || !end.isImplicit() || end.endPos() < eof) {
+            return false; // closed by its end tag, self-closed, or closed by a parent's end tag
+        }
+        String name = localName(element.tagName());
+        boolean container = name.equals("item") || name.equals("entry") || name.equals("channel");
+        return !container && element.children().isEmpty();
     }
 
     private static Namespace namespace(String prefix, Map<String, String> names) {

@@ -67,6 +67,15 @@ final class XmlInput {
     }
 
     Result read(byte[] bytes, @Nullable String contentType) throws FeedParseException {
+        if (fastPathApplies(bytes, contentType)) {
+            // The common case: well-formed, honestly declared. Xerces reads the bytes itself (BOM,
+            // declaration); anything unusual fails here and takes the careful path below.
+            try {
+                return new Result(strictBytes(bytes), false, List.of());
+            } catch (JDOMException e) {
+                refuseIfEntityBomb(e);
+            }
+        }
         List<String> warnings = new ArrayList<>();
         String text = decode(bytes, contentType, warnings);
         boolean recovered = !warnings.isEmpty();
@@ -79,9 +88,16 @@ final class XmlInput {
             warnings.add("removed whitespace before the XML declaration");
             recovered = true;
         }
+        int declaration = text.indexOf("<?xml", start);
+        if (declaration > start && declaration < 65_536) {
+            // Junk before the declaration (a PHP warning, a stray byte): what precedes it is not the feed.
+            warnings.add("removed " + (declaration - start) + " characters before the XML declaration");
+            recovered = true;
+            start = declaration;
+        }
         text = dropXmlDeclaration(text, start);
 
-        boolean hasDoctype = text.contains("<!DOCTYPE") || text.contains("<!doctype");
+        boolean hasDoctype = hasDoctype(text);
         String entitiesFixed = replaceUndeclaredEntities(text, hasDoctype ? declaredEntities(text) : Set.of());
         if (entitiesFixed != text) {
             if (!hasDoctype) {
@@ -125,6 +141,76 @@ final class XmlInput {
         warnings.addAll(repairs);
         warnings.add("not well-formed XML (" + strictError + "); read leniently");
         return new Result(document, true, warnings);
+    }
+
+    private Document strictBytes(byte[] bytes) throws JDOMException {
+        try {
+            return builders.get().build(new java.io.ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new JDOMException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the bytes can go straight to the XML parser: no Content-Type charset to honour, an
+     * ASCII-compatible start with {@code <}, no DOCTYPE (whose entities need care), and not a
+     * single-byte declaration over non-ASCII bytes (often UTF-8 in disguise).
+     */
+    private static boolean fastPathApplies(byte[] bytes, @Nullable String contentType) {
+        if (contentType != null && CONTENT_TYPE_CHARSET.matcher(contentType).find()) {
+            return false;
+        }
+        int start = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
+        if (bytes.length <= start || bytes[start] != '<') {
+            return false;
+        }
+        int root = -1;
+        for (int i = start; i + 1 < bytes.length; i++) {
+            if (bytes[i] == '<') {
+                byte next = bytes[i + 1];
+                if (next >= 'a' && next <= 'z' || next >= 'A' && next <= 'Z') {
+                    root = i;
+                    break;
+                }
+                if (next == '!' && i + 2 < bytes.length && (bytes[i + 2] == 'D' || bytes[i + 2] == 'd')) {
+                    return false;
+                }
+            }
+        }
+        if (root < 0) {
+            return false;
+        }
+        String prolog = new String(bytes, start, Math.min(root - start, 400), StandardCharsets.ISO_8859_1);
+        Matcher declared = DECLARED_ENCODING.matcher(prolog);
+        if (declared.find()) {
+            String name = declared.group(1).toLowerCase(Locale.ROOT);
+            boolean latin = name.equals("iso-8859-1") || name.equals("latin-1") || name.equals("latin1")
+                    || name.equals("windows-1252") || name.equals("cp1252") || name.equals("us-ascii")
+                    || name.equals("ascii");
+            boolean utf8 = name.equals("utf-8") || name.equals("utf8");
+            // Xerces replaces bytes a declared charset cannot map instead of failing, so only UTF-8
+            // (checked strictly by Xerces) and pure ASCII go the fast way.
+            if (!utf8 && (!latin || hasHighBytes(bytes))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a DOCTYPE comes before the root element. */
+    private static boolean hasDoctype(String text) {
+        int i = text.indexOf('<');
+        while (i >= 0 && i + 2 < text.length()) {
+            char next = text.charAt(i + 1);
+            if (Character.isLetter(next)) {
+                return false;
+            }
+            if (next == '!' && (text.charAt(i + 2) == 'D' || text.charAt(i + 2) == 'd')) {
+                return true;
+            }
+            i = text.indexOf('<', i + 1);
+        }
+        return false;
     }
 
     private Document strict(String text) throws JDOMException {
@@ -222,6 +308,13 @@ final class XmlInput {
         boolean first = true;
         for (Charset charset : candidates) {
             String text = tryDecode(bytes, offset, charset);
+            if (text == null && charset == StandardCharsets.UTF_8) {
+                text = decodeTruncatedUtf8(bytes, offset);
+                if (text != null) {
+                    warnings.add("dropped an incomplete UTF-8 character at the end (truncated document)");
+                    return text;
+                }
+            }
             if (text != null) {
                 if (!first && declaredCharset != null) {
                     warnings.add("declared encoding " + declaredName + " does not match the bytes; read as "
@@ -262,12 +355,34 @@ final class XmlInput {
             return null; // the byte order mark or layout decides
         }
         try {
-            Charset charset = Charset.forName(lower.equals("latin-1") ? "ISO-8859-1" : name);
+            // gb18030 is a superset of gb2312 that real "gb2312" feeds need
+            Charset charset = Charset.forName(lower.equals("latin-1") ? "ISO-8859-1"
+                    : lower.equals("gb2312") || lower.equals("gbk") ? "GB18030" : name);
             candidates.add(charset);
             return charset;
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** UTF-8 whose only fault is a multi-byte character cut off by the end of the document. */
+    private static @Nullable String decodeTruncatedUtf8(byte[] bytes, int offset) {
+        int end = bytes.length;
+        for (int back = 1; back <= 3 && end - back >= offset; back++) {
+            int b = bytes[end - back] & 0xFF;
+            if (b >= 0xC0) {
+                int needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+                if (needed > back) {
+                    byte[] head = java.util.Arrays.copyOfRange(bytes, offset, end - back);
+                    return tryDecode(head, 0, StandardCharsets.UTF_8);
+                }
+                return null;
+            }
+            if (b < 0x80) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static @Nullable String tryDecode(byte[] bytes, int offset, Charset charset) {

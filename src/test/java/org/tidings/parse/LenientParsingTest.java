@@ -87,6 +87,28 @@ class LenientParsingTest {
     }
 
     @Test
+    void removesJunkBeforeTheXmlDeclaration() throws Exception {
+        String document = "Warning: x in <b>/var/www/x.php</b> on line 3<br />\n"
+                + "<?xml version=\"1.0\"?><rss><channel><title>After junk</title></channel></rss>";
+
+        ParsedFeed feed = parser.parse(document.getBytes(StandardCharsets.UTF_8), null, null);
+
+        assertThat(feed.title()).isEqualTo("After junk");
+        assertThat(feed.warnings()).containsExactly("removed 52 characters before the XML declaration");
+    }
+
+    @Test
+    void readsGb2312DeclarationAsGb18030() throws Exception {
+        byte[] document = "<?xml version=\"1.0\" encoding=\"gb2312\"?><rss><channel><title>\u65b0\u95fb\u20ac</title></channel></rss>"
+                .getBytes(java.nio.charset.Charset.forName("GB18030"));
+
+        ParsedFeed feed = parser.parse(document, null, null);
+
+        assertThat(feed.title()).isEqualTo("\u65b0\u95fb\u20ac");
+        assertThat(feed.recovered()).isFalse();
+    }
+
+    @Test
     void dropsControlCharacters() throws Exception {
         ParsedFeed feed = parse("rss20-control-characters.xml");
 
@@ -108,6 +130,29 @@ class LenientParsingTest {
         assertThat(feed.entries()).extracting(Entry::title).containsExactly("Complete item", "Half an item");
         assertThat(feed.entries().get(0).published()).isEqualTo(Instant.parse("2026-11-02T10:00:00Z"));
         assertThat(feed.entries().get(1).link()).isEqualTo("http://example.com/2");
+    }
+
+    @Test
+    void leavesOutTheCutOffTextOfATruncatedElement() throws Exception {
+        String rss = "<rss><channel><title>T</title><item><title>Whole</title><link>http://example.com/1</link>"
+                + "</item><item><title>Second</title><guid>urn:uuid:12";
+
+        ParsedFeed feed = parser.parse(rss.getBytes(StandardCharsets.UTF_8), null, null);
+
+        assertThat(feed.entries()).extracting(Entry::title).containsExactly("Whole", "Second");
+        assertThat(feed.entries().get(1).id()).isNull();
+    }
+
+    @Test
+    void dropsAUtf8CharacterCutOffByTheEndOfTheDocument() throws Exception {
+        byte[] whole = "<rss><channel><title>\u0627\u0631\u062f\u0648</title><item><title>\u0627\u0631"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 1);
+
+        ParsedFeed feed = parser.parse(cut, null, null);
+
+        assertThat(feed.title()).isEqualTo("\u0627\u0631\u062f\u0648");
+        assertThat(feed.warnings()).contains("dropped an incomplete UTF-8 character at the end (truncated document)");
     }
 
     @Test
