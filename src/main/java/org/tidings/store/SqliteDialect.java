@@ -91,6 +91,11 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public FullTextSource fullTextSource() {
+        return new FullTextSource("articles_fts f CROSS JOIN articles a", "a.id = f.rowid AND articles_fts MATCH :search", "f.rowid");
+    }
+
+    @Override
     public String fullTextQuery(String userQuery) {
         List<String> terms = new ArrayList<>();
         for (String word : userQuery.strip().split("\\s+")) {

@@ -57,7 +57,7 @@ public final class BenchmarkData {
                                 INSERT INTO article_topics (article_id, topic_id, sort_at)
                                 SELECT i, (i * 7) % :topics + 1, :base - i * 1000 FROM n""")
                         .bind("from", from).bind("to", to).bind("topics", topics).bind("base", base).execute();
-                h.createUpdate("UPDATE articles SET read = 1, read_at = :base WHERE id BETWEEN :from AND :to AND (id * 7919) % 100 < :pct")
+                h.createUpdate("UPDATE articles SET read = 1, read_at = :base WHERE id BETWEEN :from AND :to AND ((id * 2654435761) % 1000003) % 100 < :pct")
                         .bind("from", from).bind("to", to).bind("pct", readPercent).bind("base", base).execute();
             });
         }
