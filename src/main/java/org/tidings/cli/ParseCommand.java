@@ -7,6 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.InstantSource;
+import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
+import org.tidings.fetch.FetchRequest;
+import org.tidings.fetch.FetchResult;
+import org.tidings.fetch.HttpFetcher;
+import org.tidings.tui.TerminalText;
 import java.util.concurrent.Callable;
 import org.tidings.model.Entry;
 import org.tidings.model.ParsedFeed;
@@ -37,6 +44,7 @@ final class ParseCommand implements Callable<Integer> {
     List<String> inputs;
 
     private final FeedParser parser = new FeedParser();
+    private @Nullable HttpFetcher fetcher;
 
     @Override
     public Integer call() {
@@ -61,6 +69,9 @@ final class ParseCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        if (fetcher != null) {
+            fetcher.close();
+        }
         if (failures == 0) {
             return ExitCodes.OK;
         }
@@ -74,7 +85,7 @@ final class ParseCommand implements Callable<Integer> {
 
     private ParsedFeed read(String input) throws IOException, FeedParseException {
         if (input.startsWith("http://") || input.startsWith("https://")) {
-            throw new IOException("reading URLs is not supported by parse yet; save the document and pass the file");
+            return fetchAndParse(input);
         }
         Path path = Path.of(input.startsWith("file:") ? URI.create(input).getPath() : input);
         byte[] bytes;
@@ -88,15 +99,42 @@ final class ParseCommand implements Callable<Integer> {
         return parser.parse(bytes, null, null);
     }
 
+    /** Fetches a URL with the same fetcher (limits, caps, timeouts) as sync, then parses it. */
+    private ParsedFeed fetchAndParse(String url) throws IOException, FeedParseException {
+        if (fetcher == null) {
+            fetcher = new HttpFetcher(Services.fetchConfig(Config.defaults(), System.getenv()), InstantSource.system());
+        }
+        FetchResult result;
+        try {
+            result = fetcher.fetch(FetchRequest.of(url)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException(TidingsCommand.describe(e.getCause()), e);
+        }
+        if (!(result instanceof FetchResult.Fetched fetched)) {
+            throw new IOException(ImportCommand.describe(result));
+        }
+        String contentType = fetched.mediaType() == null ? null
+                : fetched.mediaType() + (fetched.charset() == null ? "" : "; charset=" + fetched.charset());
+        return parser.parse(fetched.body(), URI.create(fetched.url()), contentType);
+    }
+
     private static void printSummary(PrintWriter out, String input, ParsedFeed feed) {
+        // Feed text is untrusted: nothing reaches the terminal unsanitized.
         out.printf("%s%n  title: %s%n  link:  %s%n  format: %s%s%n  items: %d%n",
-                input, feed.title(), feed.link(), feed.format(), feed.recovered() ? " (recovered)" : "",
+                safe(input), safe(feed.title()), safe(feed.link()), feed.format(), feed.recovered() ? " (recovered)" : "",
                 feed.entries().size());
         for (String warning : feed.warnings()) {
-            out.printf("  warning: %s%n", warning);
+            out.printf("  warning: %s%n", safe(warning));
         }
         for (Entry entry : feed.entries()) {
-            out.printf("  - %s  %s%n    %s%n", FeedJson.format(entry.published()), entry.title(), entry.link());
+            out.printf("  - %s  %s%n    %s%n", FeedJson.format(entry.published()), safe(entry.title()), safe(entry.link()));
         }
+    }
+
+    private static String safe(@Nullable String text) {
+        return text == null ? "-" : TerminalText.sanitize(text);
     }
 }
