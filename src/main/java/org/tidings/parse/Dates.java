@@ -60,10 +60,10 @@ final class Dates {
             result = rfc822(value);
         }
         if (result == null) {
-            result = asctime(value);
+            result = iso8601(value);
         }
         if (result == null) {
-            result = compactIso(value);
+            result = asctime(value);
         }
         if (result == null) {
             result = slashed(value);
@@ -238,20 +238,25 @@ final class Dates {
                 parts.get(4)));
     }
 
-    /** Compact ISO 8601 such as {@code 20040105T08:00:00Z} or {@code 20040105}. */
-    private static final java.util.regex.Pattern COMPACT_ISO = java.util.regex.Pattern.compile(
-            "(\\d{4})(\\d{2})(\\d{2})(?:T?(\\d{2}):?(\\d{2})(?::?(\\d{2}))?(?:\\.\\d+)?"
+    /** ISO 8601 date (with or without hyphens), optional time and zone; matched as a prefix. */
+    private static final java.util.regex.Pattern ISO_8601 = java.util.regex.Pattern.compile(
+            "(\\d{4})-?([01]\\d)-?([0123]\\d)(?:T?(\\d{2}):?(\\d{2})(?::?(\\d{2}))?(?:\\.\\d+)?"
                     + "(Z|[+-](\\d{2})(?::?(\\d{2}))?)?)?");
     private static final java.util.regex.Pattern FLOAT =
             java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
-    static @Nullable Instant compactIso(String value) {
+    /**
+     * ISO 8601 read from the start of the text, ignoring what follows (so {@code
+     * 2026-11-02T10:00:00 GMT} and {@code 2026-11-02T10:00:00+02} work); also the compact forms
+     * {@code 20261102T100000Z} and {@code 20261102}.
+     */
+    static @Nullable Instant iso8601(String value) {
         if (value.length() < 8 || !Character.isDigit(value.charAt(0))) {
             return null;
         }
-        java.util.regex.Matcher m = COMPACT_ISO.matcher(value);
-        if (!m.matches()) {
+        java.util.regex.Matcher m = ISO_8601.matcher(value);
+        if (!m.lookingAt()) {
             return null;
         }
         int offset = 0;

@@ -45,6 +45,16 @@ public final class FeedParser {
     public ParsedFeed parse(byte[] document, @Nullable URI documentUrl, @Nullable String contentType)
             throws FeedParseException {
         Objects.requireNonNull(document, "document");
+        try {
+            return read(document, documentUrl, contentType);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A document the rules above did not foresee: one clear line, never a crash of the caller.
+            throw new FeedParseException("could not read the document: " + XmlInput.oneLine(String.valueOf(e)), e);
+        }
+    }
+
+    private ParsedFeed read(byte[] document, @Nullable URI documentUrl, @Nullable String contentType)
+            throws FeedParseException {
         if (document.length > maxDocumentBytes) {
             throw new FeedParseException("refused: the document has " + document.length
                     + " bytes, more than the limit of " + maxDocumentBytes);

@@ -90,7 +90,7 @@ final class LenientXml {
             Namespace namespace = prefix.isEmpty() ? Namespace.NO_NAMESPACE
                     : prefix.equals("xml") ? Namespace.XML_NAMESPACE : namespace(prefix, names);
             try {
-                element.setAttribute(attributeLocal, attribute.getValue(), namespace);
+                element.setAttribute(attributeLocal, XmlInput.stripInvalidCharacters(attribute.getValue()), namespace);
             } catch (RuntimeException e) {
                 // an attribute JDOM cannot hold (namespace clash): leave it out
             }
@@ -100,7 +100,7 @@ final class LenientXml {
         }
         for (Node child : source.childNodes()) {
             if (child instanceof TextNode textNode) {
-                element.addContent(new Text(textNode.getWholeText()));
+                element.addContent(new Text(XmlInput.stripInvalidCharacters(textNode.getWholeText())));
             } else if (child instanceof org.jsoup.nodes.Element childElement) {
                 if (unfinished(childElement, eof)) {
                     continue;

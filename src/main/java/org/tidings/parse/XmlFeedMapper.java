@@ -659,7 +659,7 @@ final class XmlFeedMapper {
         if (hasElementChildren(element)) {
             return innerXml(unwrapXhtmlDiv(element));
         }
-        if (isHtmlType(type) || type.equals("text") && false) {
+        if (isHtmlType(type)) {
             return element.getText();
         }
         return escapeHtml(element.getText());
@@ -819,7 +819,6 @@ final class XmlFeedMapper {
     /** The authors of one item, in document order; the first one with a name wins. */
     private static final class Authors {
         private @Nullable String first;
-        private boolean firstIsEmailOnly;
         private boolean seen;
         private @Nullable String itunes;
 
@@ -883,7 +882,6 @@ final class XmlFeedMapper {
             }
             seen = true;
             first = name;
-            firstIsEmailOnly = name == null;
         }
 
         void itunes(String text) {

@@ -156,6 +156,29 @@ class LenientParsingTest {
     }
 
     @Test
+    void readsMixedCaseElementsDropsControlCharacterReferencesAndIgnoresTrailingGarbage() throws Exception {
+        ParsedFeed feed = parse("rss20-mixed-case-and-trailing-garbage.xml");
+
+        assertThat(feed.recovered()).isTrue();
+        assertThat(feed.title()).isEqualTo("Trailing \u00a9 garbage");
+        assertThat(feed.entries()).extracting(Entry::title).containsExactly("Upper", "Bad char ref");
+        assertThat(feed.entries().get(0).link()).isEqualTo("http://e.org/u");
+        assertThat(feed.entries().get(0).published()).isEqualTo(Instant.parse("2026-11-02T10:00:00Z"));
+    }
+
+    @Test
+    void readsUndeclaredNamespacePrefixesOfCommonModules() throws Exception {
+        String rss = "<rss><channel><item><title>One</title><dc:creator>Ann</dc:creator>"
+                + "<content:encoded><![CDATA[<p>x</p>]]></content:encoded></item></channel></rss>";
+
+        ParsedFeed feed = parser.parse(rss.getBytes(StandardCharsets.UTF_8), null, null);
+
+        assertThat(feed.recovered()).isTrue();
+        assertThat(feed.entries().get(0).author()).isEqualTo("Ann");
+        assertThat(feed.entries().get(0).contentHtml()).isEqualTo("<p>x</p>");
+    }
+
+    @Test
     void recoversMismatchedTags() throws Exception {
         String rss = "<rss><channel><title>Oops</title><item><title>A <b>bold</title></item></channel></rss>";
 
