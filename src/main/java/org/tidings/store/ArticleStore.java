@@ -139,16 +139,23 @@ public final class ArticleStore {
      * feeds of a folder counts once.
      */
     public List<UnreadCount> unreadByFolder() {
+        // The feeds' counters summed, less the extra counts of unread articles that several
+        // feeds of one folder carry (category feeds of one site): O(feeds + shared unread).
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT fo.id, fo.name, coalesce(c.unread, 0) AS unread
+                        SELECT fo.id, fo.name, coalesce(s.unread, 0) - coalesce(d.extra, 0) AS unread
                           FROM folders fo
-                          LEFT JOIN (SELECT f.folder_id, count(DISTINCT a.id) AS unread
-                                       FROM articles a
-                                       CROSS JOIN appearances p
-                                       CROSS JOIN feeds f
-                                      WHERE a.read = 0 AND p.article_id = a.id AND f.id = p.feed_id
-                                        AND f.folder_id IS NOT NULL
-                                      GROUP BY f.folder_id) c ON c.folder_id = fo.id
+                          LEFT JOIN (SELECT folder_id, sum(unread) AS unread FROM feeds
+                                      WHERE folder_id IS NOT NULL GROUP BY folder_id) s ON s.folder_id = fo.id
+                          LEFT JOIN (SELECT folder_id, sum(n - 1) AS extra
+                                       FROM (SELECT f.folder_id, p.article_id, count(*) AS n
+                                               FROM articles a
+                                               CROSS JOIN appearances p
+                                               CROSS JOIN feeds f
+                                              WHERE a.read = 0 AND a.feed_count > 1
+                                                AND p.article_id = a.id AND f.id = p.feed_id
+                                                AND f.folder_id IS NOT NULL
+                                              GROUP BY f.folder_id, p.article_id) shared
+                                      GROUP BY folder_id) d ON d.folder_id = fo.id
                          ORDER BY fo.name""")
                 .map((rs, ctx) -> new UnreadCount(rs.getLong(1), rs.getString(2), rs.getInt(3)))
                 .list());

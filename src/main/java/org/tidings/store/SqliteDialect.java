@@ -55,7 +55,10 @@ public final class SqliteDialect implements Dialect {
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        config.setCacheSize(-16_000);
+        // 64 MB page cache and memory-mapped reads: ingest touches index pages all over the
+        // file (keys are random), so a cache much smaller than the indexes thrashes.
+        config.setCacheSize(-64_000);
+        config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(256L * 1024 * 1024));
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         return dataSource;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.tidings.model.ParsedFeed;
 
 /**
@@ -47,9 +48,13 @@ public final class Store implements AutoCloseable {
         PooledConnections connections = SqliteDialect.pooledConnections(file);
         try {
             return open(Jdbi.create(connections), new SqliteDialect(), options, connections);
-        } catch (RuntimeException e) {
+        } catch (StoreException e) {
             connections.close();
             throw e;
+        } catch (JdbiException e) {
+            connections.close();
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new StoreException("cannot open the database " + file + ": " + cause.getMessage(), e);
         }
     }
 

@@ -110,6 +110,20 @@ class ArticleStoreTest {
     }
 
     @Test
+    void folderCountsArticlesOfSeveralFeedsOnce() {
+        long c = store.feeds().add(new Subscription("https://a.example/category/even/feed/", null, null, "News/Nigeria", List.of()), NOW)
+                .feed().id();
+        store.ingest(c, feed("Even Archives - A", "https://a.example/",
+                entry("a0", "https://a.example/0", "Lagos story 0"), entry("a2", "https://a.example/2", "Lagos story 2")), NOW);
+
+        assertThat(store.articles().unreadByFeed()).extracting(UnreadCount::unread).containsExactly(25, 1, 2);
+        assertThat(store.articles().unreadByFolder()).extracting(UnreadCount::name, UnreadCount::unread)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("News/Nigeria", 25), org.assertj.core.groups.Tuple.tuple("Tech", 1));
+        store.articles().mark(ids(ArticleQuery.all().inFeed(c)).subList(0, 1), Mark.READ, NOW);
+        assertThat(store.articles().unreadByFolder()).extracting(UnreadCount::unread).containsExactly(24, 1);
+    }
+
+    @Test
     void searchesTitleAuthorAndText() {
         assertThat(ids(ArticleQuery.all().matching("budget"))).hasSize(1);
         assertThat(ids(ArticleQuery.all().matching("harbour"))).hasSize(25);

@@ -75,6 +75,18 @@ class MigrationsTest {
     }
 
     @Test
+    void fileThatIsNotADatabaseIsAClearError() throws Exception {
+        Path file = dir.resolve("notes.db");
+        java.nio.file.Files.writeString(file, "these are my notes, not a database\n".repeat(200));
+
+        assertThatThrownBy(() -> Store.open(file))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("cannot open the database " + file + ": ")
+                .hasMessageContaining("not a database");
+        assertThat(java.nio.file.Files.readString(file)).startsWith("these are my notes");
+    }
+
+    @Test
     void reopeningIsIdempotent() {
         Path file = dir.resolve("t.db");
         Store.open(file).feeds().add(Subscription.of("https://a.example/feed"), Instant.EPOCH);

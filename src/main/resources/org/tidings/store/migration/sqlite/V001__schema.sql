@@ -70,12 +70,15 @@ CREATE TABLE articles (
     read_at           INTEGER,
     starred           INTEGER NOT NULL DEFAULT 0,
     updated           INTEGER NOT NULL DEFAULT 0,
-    story_id          INTEGER REFERENCES stories (id) ON DELETE SET NULL
+    story_id          INTEGER REFERENCES stories (id) ON DELETE SET NULL,
+    feed_count        INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX articles_sort ON articles (sort_at DESC, id DESC);
 CREATE INDEX articles_unread_sort ON articles (sort_at DESC, id DESC) WHERE read = 0;
 CREATE INDEX articles_starred_sort ON articles (sort_at DESC, id DESC) WHERE starred = 1;
 CREATE INDEX articles_story ON articles (story_id) WHERE story_id IS NOT NULL;
+-- unread articles carried by several feeds: what per-folder counts must not count twice
+CREATE INDEX articles_shared_unread ON articles (id) WHERE read = 0 AND feed_count > 1;
 
 -- Identity keys: "gid:", "oid:", "url:", "hash:" (see docs/DEDUP.md). A key whose article_id is
 -- NULL is a tombstone: its article was removed by retention and must not come back.
@@ -115,7 +118,8 @@ CREATE TABLE story_keys (
 ) WITHOUT ROWID;
 CREATE INDEX story_keys_article ON story_keys (article_id);
 
--- Unread and total counters kept by triggers, so counts per feed and per topic are O(feeds).
+-- Unread and total counters kept by triggers, so counts per feed and per topic are O(feeds),
+-- and per folder O(feeds + unread articles carried by several feeds).
 -- Code deletes appearances and article_topics before deleting their articles.
 CREATE TRIGGER appearance_added AFTER INSERT ON appearances
 BEGIN
@@ -123,6 +127,7 @@ BEGIN
        SET total = total + 1,
            unread = unread + (SELECT 1 - read FROM articles WHERE id = NEW.article_id)
      WHERE id = NEW.feed_id;
+    UPDATE articles SET feed_count = feed_count + 1 WHERE id = NEW.article_id;
 END;
 
 CREATE TRIGGER appearance_removed AFTER DELETE ON appearances
@@ -131,6 +136,7 @@ BEGIN
        SET total = total - 1,
            unread = unread - coalesce((SELECT 1 - read FROM articles WHERE id = OLD.article_id), 0)
      WHERE id = OLD.feed_id;
+    UPDATE articles SET feed_count = feed_count - 1 WHERE id = OLD.article_id;
 END;
 
 CREATE TRIGGER article_topic_added AFTER INSERT ON article_topics
