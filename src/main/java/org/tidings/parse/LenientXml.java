@@ -99,7 +99,8 @@ final class LenientXml {
         }
         for (Node child : source.childNodes()) {
             if (child instanceof TextNode textNode) {
-                element.addContent(new Text(textNode.getWholeText()));
+                // jsoup decodes references such as &#x1B; that XML forbids; JDOM would throw on them.
+                element.addContent(new Text(XmlInput.stripInvalidCharacters(textNode.getWholeText())));
             } else if (child instanceof org.jsoup.nodes.Element childElement) {
                 Element converted = convert(childElement, names, depth + 1);
                 if (converted != null) {
@@ -121,7 +122,11 @@ final class LenientXml {
         try {
             return prefix.isEmpty() ? Namespace.getNamespace(uri) : Namespace.getNamespace(prefix, uri);
         } catch (RuntimeException e) {
-            return Namespace.getNamespace(uri);
+            try {
+                return Namespace.getNamespace(uri);
+            } catch (RuntimeException again) {
+                return Namespace.NO_NAMESPACE; // a URI JDOM refuses (e.g. starting with a digit)
+            }
         }
     }
 
