@@ -100,6 +100,7 @@ final class LenientXml {
         }
         for (Node child : source.childNodes()) {
             if (child instanceof TextNode textNode) {
+                // jsoup decodes references such as &#x1B; that XML forbids; JDOM would throw on them.
                 element.addContent(new Text(XmlInput.stripInvalidCharacters(textNode.getWholeText())));
             } else if (child instanceof org.jsoup.nodes.Element childElement) {
                 if (unfinished(childElement, eof)) {
@@ -140,7 +141,11 @@ final class LenientXml {
         try {
             return prefix.isEmpty() ? Namespace.getNamespace(uri) : Namespace.getNamespace(prefix, uri);
         } catch (RuntimeException e) {
-            return Namespace.getNamespace(uri);
+            try {
+                return Namespace.getNamespace(uri);
+            } catch (RuntimeException again) {
+                return Namespace.NO_NAMESPACE; // a URI JDOM refuses (e.g. starting with a digit)
+            }
         }
     }
 

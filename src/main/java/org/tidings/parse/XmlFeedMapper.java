@@ -903,6 +903,8 @@ final class XmlFeedMapper {
         private record Tag(@Nullable String term, @Nullable String scheme, @Nullable String label) {}
 
         private final List<Tag> tags = new ArrayList<>();
+        /** How often each tag is in {@code tags}: a linear-time duplicate check (10,000 categories). */
+        private final java.util.Map<Tag, Integer> counts = new java.util.HashMap<>();
 
         void add(Element element) {
             String term = element.getAttributeValue("term");
@@ -915,7 +917,10 @@ final class XmlFeedMapper {
             }
             if (!tags.isEmpty() && tags.get(tags.size() - 1).term() == null) {
                 Tag last = tags.remove(tags.size() - 1);
-                tags.add(new Tag(value, last.scheme(), last.label()));
+                counts.computeIfPresent(last, (key, count) -> count == 1 ? null : count - 1);
+                Tag named = new Tag(value, last.scheme(), last.label());
+                tags.add(named);
+                counts.merge(named, 1, Integer::sum);
             } else {
                 addTag(value, null, null);
             }
@@ -931,8 +936,9 @@ final class XmlFeedMapper {
                 return;
             }
             Tag tag = new Tag(term == null || term.isEmpty() ? null : term, scheme, label);
-            if (!tags.contains(tag)) {
+            if (!counts.containsKey(tag)) {
                 tags.add(tag);
+                counts.merge(tag, 1, Integer::sum);
             }
         }
 

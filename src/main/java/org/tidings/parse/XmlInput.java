@@ -108,7 +108,13 @@ final class XmlInput {
         }
 
         String strictError;
+        // The JDK's parser prints a stack trace to stderr (the terminal) when a document ends inside
+        // its internal DTD subset: such documents only get the lenient reading.
+        boolean openSubset = hasDoctype && internalSubsetIsOpen(text);
         try {
+            if (openSubset) {
+                throw new JDOMException("the document ends inside its DOCTYPE");
+            }
             return new Result(strict(text), recovered, warnings);
         } catch (JDOMException e) {
             refuseIfEntityBomb(e);
@@ -125,7 +131,7 @@ final class XmlInput {
             repairs.add("escaped bare '&' characters");
         }
         repaired = escaped;
-        if (!repairs.isEmpty()) {
+        if (!repairs.isEmpty() && !internalSubsetIsOpen(repaired)) {
             try {
                 Document document = strict(repaired);
                 warnings.addAll(repairs);
@@ -218,6 +224,11 @@ final class XmlInput {
             return builders.get().build(new StringReader(text));
         } catch (IOException e) {
             throw new JDOMException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // JDOM refuses a name, namespace URI or text that the XML parser let through
+            // (IllegalNameException, IllegalDataException): read the document leniently instead.
+            builders.remove();
+            throw new JDOMException(e.getMessage(), e);
         }
     }
 
@@ -231,6 +242,46 @@ final class XmlInput {
             throw new FeedParseException("refused: the document expands too many entities (entity expansion limit "
                     + ENTITY_EXPANSION_LIMIT + " exceeded)", e);
         }
+    }
+
+    /**
+     * Whether the first {@code <!DOCTYPE} opens an internal subset ({@code [}) that the text never
+     * closes with {@code ]>} (quoted literals and comments skipped).
+     */
+    static boolean internalSubsetIsOpen(String text) {
+        int i = text.indexOf("<!DOCTYPE");
+        if (i < 0) {
+            return false;
+        }
+        int length = text.length();
+        boolean inSubset = false;
+        for (i += 9; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\'') {
+                int close = text.indexOf(c, i + 1);
+                if (close < 0) {
+                    return inSubset;
+                }
+                i = close;
+            } else if (c == '<' && text.startsWith("<!--", i)) {
+                int close = text.indexOf("-->", i + 4);
+                if (close < 0) {
+                    return inSubset;
+                }
+                i = close + 2;
+            } else if (c == '[' && !inSubset) {
+                inSubset = true;
+            } else if (c == ']' && inSubset) {
+                int j = i + 1;
+                while (j < length && Character.isWhitespace(text.charAt(j))) {
+                    j++;
+                }
+                return j >= length;
+            } else if (c == '>' && !inSubset) {
+                return false;
+            }
+        }
+        return inSubset;
     }
 
     static String oneLine(@Nullable String message) {
