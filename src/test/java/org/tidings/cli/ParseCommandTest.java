@@ -83,4 +83,17 @@ class ParseCommandTest {
         assertThat(result[1]).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u009b");
         assertThat(result[1]).contains("title: x");
     }
+
+    @Test
+    void controlCharacterReferencesAreRecoveredNotFatal() throws Exception {
+        Path file = dir.resolve("refs.xml");
+        Files.writeString(file, "<rss version=\"2.0\"><channel><title>x&#x1b;[2Jy</title>"
+                + "<item><title>a&#x1b;]52;c;ZXZpbA==&#x07;b</title></item></channel></rss>");
+        String[] result = run("parse", "--json", file.toString());
+        assertThat(result[0]).isEqualTo("0");
+        JsonNode feed = new ObjectMapper().readTree(result[1]);
+        assertThat(feed.get("recovered").asBoolean()).isTrue();
+        assertThat(feed.get("title").asText()).isEqualTo("x[2Jy");
+        assertThat(feed.get("items").get(0).get("title").asText()).doesNotContain("\u001b").doesNotContain("\u0007");
+    }
 }
