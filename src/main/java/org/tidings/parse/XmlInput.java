@@ -154,6 +154,10 @@ final class XmlInput {
             return builders.get().build(new java.io.ByteArrayInputStream(bytes));
         } catch (IOException e) {
             throw new JDOMException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // As in strict(String): JDOM refused what the XML parser let through; take the careful path.
+            builders.remove();
+            throw new JDOMException(e.getMessage(), e);
         }
     }
 
