@@ -1,29 +1,29 @@
 package org.tidings.fuzz;
 
-import net.jqwik.api.lifecycle.AroundPropertyHook;
-import net.jqwik.api.lifecycle.PropertyExecutionResult;
-import net.jqwik.api.lifecycle.PropertyExecutor;
-import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+import java.util.SplittableRandom;
 
 /**
- * Sets the number of tries of a fuzz property from {@code -Dtidings.fuzz.tries=N} (the long run);
- * without it the property's own bounded {@code tries} apply (the run in the normal test suite).
- * {@code -Dtidings.fuzz.seed=S} replays one whole run.
+ * How many cases a fuzz test runs and from which seed: {@code -Dtidings.fuzz.tries=N} for the long
+ * run (without it each test's own bounded number, the run in the normal test suite), and {@code
+ * -Dtidings.fuzz.seed=S} to replay a whole run. The seed of every run is in the failure message.
  */
-public final class FuzzTries implements AroundPropertyHook {
+final class FuzzTries {
     static final String TRIES = "tidings.fuzz.tries";
     static final String SEED = "tidings.fuzz.seed";
 
-    @Override
-    public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
+    private FuzzTries() {}
+
+    static int tries(int bounded) {
         String tries = System.getProperty(TRIES, "").strip();
-        if (!tries.isEmpty()) {
-            context.attributes().setTries(Integer.parseInt(tries));
-        }
+        return tries.isEmpty() ? bounded : Integer.parseInt(tries);
+    }
+
+    static long seed() {
         String seed = System.getProperty(SEED, "").strip();
-        if (!seed.isEmpty()) {
-            context.attributes().setSeed(seed);
-        }
-        return property.execute();
+        return seed.isEmpty() ? System.nanoTime() : Long.parseLong(seed);
+    }
+
+    static SplittableRandom random(long seed) {
+        return new SplittableRandom(seed);
     }
 }

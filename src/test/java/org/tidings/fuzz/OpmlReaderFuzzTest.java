@@ -4,15 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.tidings.opml.OpmlException;
 import org.tidings.opml.OpmlReader;
 
@@ -22,7 +15,6 @@ import org.tidings.opml.OpmlReader;
  * OpmlException} with a one-line message, within the bounds of {@link FuzzCheck}. The normal suite
  * runs 1,500 cases; {@code -Dtidings.fuzz.tries=N} runs more.
  */
-@AddLifecycleHook(FuzzTries.class)
 class OpmlReaderFuzzTest {
     private static final List<FuzzSeeds.Seed> SEEDS = FuzzSeeds.opml();
     private static final List<FuzzSeeds.Seed> DONORS = donors();
@@ -43,24 +35,29 @@ class OpmlReaderFuzzTest {
         }
     }
 
-    @Provide
-    Arbitrary<Case> cases() {
-        return Combinators.combine(Arbitraries.of(SEEDS), Arbitraries.longs()).as(Case::new);
+    @Test
+    void readsOrRefusesEveryMutatedDocument() throws IOException {
+        long seed = FuzzTries.seed();
+        java.util.SplittableRandom random = FuzzTries.random(seed);
+        int tries = FuzzTries.tries(1500);
+        for (int i = 0; i < tries; i++) {
+            Case fuzzCase = new Case(SEEDS.get(random.nextInt(SEEDS.size())), random.nextLong());
+            check(fuzzCase, "run seed " + seed + ", case " + i);
+        }
     }
 
-    @Property(tries = 1500, shrinking = ShrinkingMode.OFF)
-    void readsOrRefusesEveryMutatedDocument(@ForAll("cases") Case fuzzCase) throws IOException {
+    private void check(Case fuzzCase, String where) throws IOException {
         byte[] document = fuzzCase.document();
         try {
             FuzzCheck.Outcome outcome = FuzzCheck.check(() -> reader.read(document), OpmlException.class, document.length);
             STATS.add(outcome, OpmlException.class, document.length);
         } catch (AssertionError | RuntimeException e) {
             FeedParserFuzzTest.save("opml", fuzzCase.toString(), document);
-            throw e;
+            throw new AssertionError(where + " (" + fuzzCase + "): " + e.getMessage(), e);
         }
     }
 
-    @AfterContainer
+    @AfterAll
     static void report() throws IOException {
         FuzzReport.write("opml-reader", STATS.summary("OpmlReader.read") + "; seeds " + SEEDS.size());
     }
