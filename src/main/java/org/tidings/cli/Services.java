@@ -91,8 +91,12 @@ final class Services implements AutoCloseable {
                 syncer.close();
             }
         } finally {
-            if (fetcher != null) {
-                fetcher.close();
+            try {
+                if (fetcher != null) {
+                    fetcher.close();
+                }
+            } finally {
+                store.close();
             }
         }
     }
