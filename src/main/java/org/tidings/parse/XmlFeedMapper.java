@@ -129,10 +129,21 @@ final class XmlFeedMapper {
         if (name.equals("channel")) {
             return FeedFormat.RSS_20;
         }
-        if (name.equals("entry") && (uri.equals(NS_ATOM10) || uri.equals(NS_ATOM03))) {
+        if (name.equals("entry") && (uri.equals(NS_ATOM10) || uri.equals(NS_ATOM03) || uri.isEmpty())) {
             return uri.equals(NS_ATOM03) ? FeedFormat.ATOM_03 : FeedFormat.ATOM_10;
         }
         return null;
+    }
+
+    /** RSS when the tree holds {@code item} elements, Atom when it holds {@code entry} elements, else null. */
+    static @Nullable FeedFormat detectByContent(Element root) {
+        List<Element> found = new ArrayList<>();
+        collect(root, "entry", found, 0);
+        if (!found.isEmpty()) {
+            return FeedFormat.ATOM_10;
+        }
+        collect(root, "item", found, 0);
+        return found.isEmpty() ? null : FeedFormat.RSS_20;
     }
 
     static Mapped map(Document document, FeedFormat format, @Nullable String documentUrl) {
