@@ -79,11 +79,20 @@ final class XmlFeedMapper {
         if (lower.contains("backend.userland.com/rss")) {
             return "";
         }
-        if (lower.equals("http://purl.org/dc/elements/1.1") ) {
+        if (lower.equals("http://purl.org/dc/elements/1.1")) {
             return "dc";
+        }
+        // An unknown namespace URI (a typo, a variant spelling): the prefix as written decides, as
+        // in the reference parser, when it is one of the well-known module prefixes.
+        String prefix = element.getNamespacePrefix();
+        if (KNOWN_PREFIXES.contains(prefix)) {
+            return prefix;
         }
         return uri;
     }
+
+    private static final java.util.Set<String> KNOWN_PREFIXES =
+            java.util.Set.of("dc", "dcterms", "content", "media", "itunes", "wfw");
 
     private static boolean is(Element element, String prefix, String local) {
         return element.getName().equals(local) && ns(element).equals(prefix);
