@@ -69,6 +69,14 @@ public final class FeedParser {
         XmlInput.Result read = xml.read(document, contentType);
         Element root = read.document().getRootElement();
         FeedFormat detected = XmlFeedMapper.detect(root);
+        if (detected == null && read.recovered()) {
+            // A broken document whose feed root was lost (a damaged start tag): if items or
+            // entries survive anywhere, read them, as a person skimming the text would.
+            detected = XmlFeedMapper.detectByContent(root);
+        }
+        if (detected == null && read.recovered() && root.getName().equals(LenientXml.STAND_IN)) {
+            throw new FeedParseException("not a feed: nothing in the broken document reads as RSS or Atom");
+        }
         if (detected == null) {
             throw new FeedParseException("not a feed: the root element is <" + root.getName() + ">");
         }

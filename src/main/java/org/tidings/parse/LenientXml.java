@@ -24,6 +24,9 @@ final class LenientXml {
 
     private static final int MAX_DEPTH = XmlInput.MAX_DEPTH;
 
+    /** Name of the element that holds what survives of a document whose root tag was damaged. */
+    static final String STAND_IN = "tidings-recovered-document";
+
     /** Prefixes that real feeds use without declaring them. */
     private static final Map<String, String> WELL_KNOWN = Map.of(
             "dc", "http://purl.org/dc/elements/1.1/",
@@ -39,19 +42,23 @@ final class LenientXml {
 
     static @Nullable Document parse(String text) {
         org.jsoup.nodes.Document parsed = Jsoup.parse(text, "", Parser.xmlParser().setTrackPosition(true));
-        org.jsoup.nodes.Element root = parsed.children().first();
-        while (root != null && !isFeedRoot(root)) {
-            org.jsoup.nodes.Element next = root.nextElementSibling();
-            if (next == null) {
+        org.jsoup.nodes.Element root = null;
+        for (org.jsoup.nodes.Element element : parsed.getAllElements()) {
+            if (element != parsed && isFeedRoot(element)) {
+                root = element;
                 break;
             }
-            root = next;
         }
-        if (root == null) {
-            return null;
+        if (root != null) {
+            Element converted = convert(root, Map.of(), 0, text.length());
+            if (converted != null) {
+                return new Document(converted);
+            }
         }
-        Element converted = convert(root, Map.of(), 0, text.length());
-        return converted == null ? null : new Document(converted);
+        // No recognisable root (its start tag was damaged): keep whatever survives under a stand-in.
+        Element standIn = new Element(STAND_IN);
+        addChildren(parsed, standIn, Map.of(), 0, text.length());
+        return standIn.getChildren().isEmpty() ? null : new Document(standIn);
     }
 
     private static boolean isFeedRoot(org.jsoup.nodes.Element element) {
@@ -95,8 +102,14 @@ final class LenientXml {
                 // an attribute JDOM cannot hold (namespace clash): leave it out
             }
         }
+        addChildren(source, element, names, depth, eof);
+        return element;
+    }
+
+    private static void addChildren(org.jsoup.nodes.Element source, Element element, Map<String, String> names,
+            int depth, int eof) {
         if (depth >= MAX_DEPTH) {
-            return element;
+            return;
         }
         for (Node child : source.childNodes()) {
             if (child instanceof TextNode textNode) {
@@ -109,10 +122,12 @@ final class LenientXml {
                 Element converted = convert(childElement, names, depth + 1, eof);
                 if (converted != null) {
                     element.addContent(converted);
+                } else {
+                    // a damaged tag name: drop the tag, keep what it contains
+                    addChildren(childElement, element, names, depth + 1, eof);
                 }
             }
         }
-        return element;
     }
 
     /**

@@ -79,11 +79,20 @@ final class XmlFeedMapper {
         if (lower.contains("backend.userland.com/rss")) {
             return "";
         }
-        if (lower.equals("http://purl.org/dc/elements/1.1") ) {
+        if (lower.equals("http://purl.org/dc/elements/1.1")) {
             return "dc";
+        }
+        // An unknown namespace URI (a typo, a variant spelling): the prefix as written decides, as
+        // in the reference parser, when it is one of the well-known module prefixes.
+        String prefix = element.getNamespacePrefix();
+        if (KNOWN_PREFIXES.contains(prefix)) {
+            return prefix;
         }
         return uri;
     }
+
+    private static final java.util.Set<String> KNOWN_PREFIXES =
+            java.util.Set.of("dc", "dcterms", "content", "media", "itunes", "wfw");
 
     private static boolean is(Element element, String prefix, String local) {
         return element.getName().equals(local) && ns(element).equals(prefix);
@@ -129,10 +138,21 @@ final class XmlFeedMapper {
         if (name.equals("channel")) {
             return FeedFormat.RSS_20;
         }
-        if (name.equals("entry") && (uri.equals(NS_ATOM10) || uri.equals(NS_ATOM03))) {
+        if (name.equals("entry") && (uri.equals(NS_ATOM10) || uri.equals(NS_ATOM03) || uri.isEmpty())) {
             return uri.equals(NS_ATOM03) ? FeedFormat.ATOM_03 : FeedFormat.ATOM_10;
         }
         return null;
+    }
+
+    /** RSS when the tree holds {@code item} elements, Atom when it holds {@code entry} elements, else null. */
+    static @Nullable FeedFormat detectByContent(Element root) {
+        List<Element> found = new ArrayList<>();
+        collect(root, "entry", found, 0);
+        if (!found.isEmpty()) {
+            return FeedFormat.ATOM_10;
+        }
+        collect(root, "item", found, 0);
+        return found.isEmpty() ? null : FeedFormat.RSS_20;
     }
 
     static Mapped map(Document document, FeedFormat format, @Nullable String documentUrl) {

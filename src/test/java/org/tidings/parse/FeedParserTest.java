@@ -115,6 +115,15 @@ class FeedParserTest {
         }
 
         @Test
+        void recognisesModulePrefixesWithMisspelledNamespaceUris() throws Exception {
+            ParsedFeed feed = parseText("<rss xmlns:dc=\"http://purl.org/dc/elementz/1.1/\"><channel>"
+                    + "<item><dc:title>Example title</dc:title><dc:creator>Ann</dc:creator></item></channel></rss>");
+
+            assertThat(feed.entries().get(0).title()).isEqualTo("Example title");
+            assertThat(feed.entries().get(0).author()).isEqualTo("Ann");
+        }
+
+        @Test
         void treatsItunesAuthorAsFallbackOnly() throws Exception {
             ParsedFeed feed = parseText("<rss xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\""
                     + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>"

@@ -179,6 +179,28 @@ class LenientParsingTest {
     }
 
     @Test
+    void readsEntriesWhenTheRootTagIsDamaged() throws Exception {
+        String atom = "<f<eed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>http://example.com/</id>"
+                + "<title>Survivor</title></entry></feed>";
+
+        ParsedFeed feed = parser.parse(atom.getBytes(StandardCharsets.UTF_8), null, null);
+
+        assertThat(feed.recovered()).isTrue();
+        assertThat(feed.entries()).extracting(Entry::id).containsExactly("http://example.com/");
+        assertThat(feed.entries()).extracting(Entry::title).containsExactly("Survivor");
+    }
+
+    @Test
+    void refusesABrokenDocumentWithNothingFeedLike() {
+        String html = "<html><body><p>Not <b>a feed</p></body>";
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> parser.parse(html.getBytes(StandardCharsets.UTF_8), null, null))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessage("not a feed: nothing in the broken document reads as RSS or Atom");
+    }
+
+    @Test
     void recoversMismatchedTags() throws Exception {
         String rss = "<rss><channel><title>Oops</title><item><title>A <b>bold</title></item></channel></rss>";
 
