@@ -122,7 +122,7 @@ public class ParseBenchmark {
     /**
      * The same work timed by the process's CPU time instead of the wall clock: on a shared machine
      * (other processes competing for the cores) this is the figure to compare with another parser's
-     * CPU time ({@code bench/feedparser_bench.py} reports both).
+     * CPU time ({@code src/test/scripts/feedparser_bench.py} reports both).
      */
     static void cpuTime() throws FeedParseException, XMLStreamException {
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Time Debian's python3-feedparser on the benchmark feeds (same bytes as the JMH benchmark).
 
-Usage: /usr/bin/python3 bench/feedparser_bench.py [DIR] [RUNS]
+Usage: /usr/bin/python3 src/test/scripts/feedparser_bench.py [DIR] [RUNS]
 DIR defaults to target/bench-feeds (written by org.tidings.bench.ParseBenchmarkFeeds).
 Prints, per file: size, items, best and median wall-clock seconds per parse, MB/s and items/s
 (median wall clock), then the same from CPU time (time.process_time), the figure to compare on a
