@@ -167,7 +167,7 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
 
     @Override
     public void close() {
-        client.close(CloseMode.IMMEDIATE);
+        client.close(CloseMode.GRACEFUL);
         timer.shutdownNow();
         workers.shutdownNow();
     }

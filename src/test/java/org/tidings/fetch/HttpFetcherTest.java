@@ -681,6 +681,25 @@ class HttpFetcherTest {
     }
 
     @Test
+    void closingCompletesEveryPendingFetch() {
+        route("/slow", exchange -> {
+            sleep(300);
+            exchange.sendResponseHeaders(200, FEED.length());
+            exchange.getResponseBody().write(utf8(FEED));
+        });
+        HttpFetcher fetcher = new HttpFetcher(testConfig().withConcurrency(2, 1), CLOCK);
+        List<CompletableFuture<FetchResult>> futures = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            futures.add(fetcher.fetch(FetchRequest.of(url("/slow"))));
+        }
+
+        fetcher.close();
+
+        assertThat(futures.stream().map(HttpFetcherTest::get)).allMatch(
+                result -> result instanceof Failed || result instanceof Fetched);
+    }
+
+    @Test
     void rejectsUnsupportedAndMalformedUrls() {
         assertThat(fetch("ftp://example.com/feed.xml")).isEqualTo(new Failed("ftp://example.com/feed.xml",
                 Kind.BAD_URL, 0, "unsupported URL scheme ftp: ftp://example.com/feed.xml", null));

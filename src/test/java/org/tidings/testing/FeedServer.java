@@ -81,6 +81,24 @@ public final class FeedServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a server until killed, for benchmarks against other programs: {@code feeds items hosts
+     * latencyMillis urlsFile}. Writes the feed URLs, one a line, to {@code urlsFile} once serving.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 5) {
+            System.err.println("usage: FeedServer FEEDS ITEMS HOSTS LATENCY_MS URLS_FILE");
+            System.exit(2);
+        }
+        FeedServer server = start(Integer.parseInt(args[0]), Integer.parseInt(args[1]),
+                Integer.parseInt(args[2]), Duration.ofMillis(Long.parseLong(args[3])));
+        java.nio.file.Path urls = java.nio.file.Path.of(args[4]);
+        java.nio.file.Path partial = urls.resolveSibling(urls.getFileName() + ".part");
+        java.nio.file.Files.write(partial, server.feedUrls());
+        java.nio.file.Files.move(partial, urls, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Thread.currentThread().join();
+    }
+
     /** Starts serving on free ports. */
     public static FeedServer start(int feeds, int items, int hosts, Duration latency)
             throws IOException {
@@ -127,6 +145,12 @@ public final class FeedServer implements AutoCloseable {
         return maxInFlightPerHost.get();
     }
 
+    /** The counters as one line; also served at {@code /stats} (which resets them). */
+    public String stats() {
+        return "requests=" + requests() + " notModified=" + notModified() + " maxInFlight="
+                + maxInFlight() + " maxInFlightPerHost=" + maxInFlightPerHost();
+    }
+
     public void resetCounters() {
         requests.set(0);
         notModified.set(0);
@@ -143,29 +167,45 @@ public final class FeedServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange, int host) throws IOException {
+        if (exchange.getRequestURI().getPath().equals("/stats")) {
+            try (exchange) {
+                byte[] stats = (stats() + "\n").getBytes(StandardCharsets.UTF_8);
+                resetCounters();
+                exchange.sendResponseHeaders(200, stats.length);
+                exchange.getResponseBody().write(stats);
+            }
+            return;
+        }
         requests.incrementAndGet();
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         maxInFlightPerHost.accumulateAndGet(inFlightByHost[host].incrementAndGet(), Math::max);
+        boolean counted = true;
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
             if (!latency.isZero()) {
                 Thread.sleep(latency.toMillis());
             }
             int feed = feedIndex(exchange.getRequestURI().getPath());
-            if (feed < 0 || feed >= feeds) {
+            int gen = generation;
+            String etag = "\"f" + feed + "-g" + gen + "\"";
+            boolean found = feed >= 0 && feed < feeds;
+            boolean match = found && etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"));
+            byte[] body = found && !match ? bodies.computeIfAbsent(feed, f -> render(f, gen)) : null;
+            // the request stops counting as in flight before the client can see the answer
+            counted = false;
+            inFlightByHost[host].decrementAndGet();
+            inFlight.decrementAndGet();
+            if (!found) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
-            int gen = generation;
-            String etag = "\"f" + feed + "-g" + gen + "\"";
             exchange.getResponseHeaders().set("ETag", etag);
             exchange.getResponseHeaders().set("Last-Modified", HTTP_DATE.format(published(gen)));
-            if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            if (match) {
                 notModified.incrementAndGet();
                 exchange.sendResponseHeaders(304, -1);
                 return;
             }
-            byte[] body = bodies.computeIfAbsent(feed, f -> render(f, gen));
             exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=UTF-8");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -174,8 +214,10 @@ public final class FeedServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            inFlightByHost[host].decrementAndGet();
-            inFlight.decrementAndGet();
+            if (counted) {
+                inFlightByHost[host].decrementAndGet();
+                inFlight.decrementAndGet();
+            }
         }
     }
 
