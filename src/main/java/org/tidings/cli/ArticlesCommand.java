@@ -44,7 +44,12 @@ final class ArticlesCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1: " + limit);
         }
-        Store store = parent.openStore();
+        try (Store store = parent.openStore()) {
+            return run(store);
+        }
+    }
+
+    private int run(Store store) {
         ArticleQuery query = filters.query(store);
         print(spec.commandLine().getOut(), store, query, limit, after == null ? null : PageCursor.parse(after), json);
         return ExitCodes.OK;

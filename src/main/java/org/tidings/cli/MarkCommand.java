@@ -50,7 +50,12 @@ final class MarkCommand implements Callable<Integer> {
         if (all == !ids.isEmpty()) {
             throw new ParameterException(spec.commandLine(), all ? "give either IDs or --all, not both" : "give article IDs or --all");
         }
-        Store store = parent.openStore();
+        try (Store store = parent.openStore()) {
+            return run(store, mark);
+        }
+    }
+
+    private int run(Store store, Mark mark) {
         InstantSource clock = parent.clock();
         int changed = all
                 ? store.articles().markAll(filters.query(store), mark, clock.instant())

@@ -36,7 +36,12 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Store store = parent.openStore();
+        try (Store store = parent.openStore()) {
+            return run(store);
+        }
+    }
+
+    private int run(Store store) {
         ArticleQuery query = ArticleQuery.all().matching(String.join(" ", words));
         if (unread) {
             query = query.unreadOnly();

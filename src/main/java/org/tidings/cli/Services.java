@@ -84,6 +84,11 @@ final class Services implements AutoCloseable {
         return syncer;
     }
 
+    /**
+     * Closes the syncer (its writer finishes the feed it is storing), then the database, then the
+     * HTTP client last: closing the client can wait on a server that does not answer, and by
+     * then everything worth keeping is committed and closed.
+     */
     @Override
     public void close() throws Exception {
         try {
@@ -91,8 +96,12 @@ final class Services implements AutoCloseable {
                 syncer.close();
             }
         } finally {
-            if (fetcher != null) {
-                fetcher.close();
+            try {
+                store.close();
+            } finally {
+                if (fetcher != null) {
+                    fetcher.close();
+                }
             }
         }
     }

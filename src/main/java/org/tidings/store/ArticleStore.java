@@ -54,15 +54,27 @@ public final class ArticleStore {
             StringBuilder sql = new StringBuilder("SELECT a.id, a.title, a.link, a.author, a.summary, a.published_at,"
                     + " a.first_seen_at, a.read, a.starred, a.updated, a.story_id, " + s.sortColumn + " AS sort_key FROM ")
                     .append(s.from).append(" WHERE ").append(s.where);
+            boolean single = s.sortColumn.equals(s.idColumn);
             if (after != null) {
-                sql.append(" AND ").append(s.sortColumn).append(" <= :afterSort AND (").append(s.sortColumn)
-                        .append(" < :afterSort OR ").append(s.idColumn).append(" < :afterId)");
+                if (single) {
+                    sql.append(" AND ").append(s.idColumn).append(" < :afterId");
+                } else {
+                    sql.append(" AND ").append(s.sortColumn).append(" <= :afterSort AND (").append(s.sortColumn)
+                            .append(" < :afterSort OR ").append(s.idColumn).append(" < :afterId)");
+                }
             }
-            sql.append(" ORDER BY ").append(s.sortColumn).append(" DESC, ").append(s.idColumn).append(" DESC LIMIT :limit");
+            sql.append(" ORDER BY ").append(s.sortColumn).append(" DESC");
+            if (!single) {
+                sql.append(", ").append(s.idColumn).append(" DESC");
+            }
+            sql.append(" LIMIT :limit");
             Query q = handle.createQuery(sql.toString()).bind("limit", limit + 1);
             s.bind(q);
             if (after != null) {
-                q.bind("afterSort", after.sortAt()).bind("afterId", after.id());
+                q.bind("afterId", after.id());
+                if (!single) {
+                    q.bind("afterSort", after.sortAt());
+                }
             }
             List<Row> rows = q.map((rs, ctx) -> new Row(
                             rs.getLong("id"), rs.getString("title"), rs.getString("link"), rs.getString("author"),
@@ -128,13 +140,16 @@ public final class ArticleStore {
      */
     public List<UnreadCount> unreadByFolder() {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT fo.id, fo.name,
-                               (SELECT count(DISTINCT p.article_id)
-                                  FROM feeds f
-                                  JOIN appearances p ON p.feed_id = f.id
-                                  JOIN articles a ON a.id = p.article_id AND a.read = 0
-                                 WHERE f.folder_id = fo.id) AS unread
-                          FROM folders fo ORDER BY fo.name""")
+                        SELECT fo.id, fo.name, coalesce(c.unread, 0) AS unread
+                          FROM folders fo
+                          LEFT JOIN (SELECT f.folder_id, count(DISTINCT a.id) AS unread
+                                       FROM articles a
+                                       CROSS JOIN appearances p
+                                       CROSS JOIN feeds f
+                                      WHERE a.read = 0 AND p.article_id = a.id AND f.id = p.feed_id
+                                        AND f.folder_id IS NOT NULL
+                                      GROUP BY f.folder_id) c ON c.folder_id = fo.id
+                         ORDER BY fo.name""")
                 .map((rs, ctx) -> new UnreadCount(rs.getLong(1), rs.getString(2), rs.getInt(3)))
                 .list());
     }
@@ -240,8 +255,13 @@ public final class ArticleStore {
                 return Optional.empty();
             }
         }
+        if (query.unread() && noneUnread(handle, query.feedId(), topicId.orElse(null))) {
+            return Optional.empty();
+        }
         if (query.feedId() != null) {
-            s = new Selection("appearances s JOIN articles a ON a.id = s.article_id", "s.sort_at", "s.article_id");
+            // CROSS JOIN keeps SQLite from driving by an articles index and sorting (portable SQL).
+            s = new Selection("appearances s CROSS JOIN articles a", "s.sort_at", "s.article_id");
+            where.add("a.id = s.article_id");
             where.add("s.feed_id = :feed");
             bindings.put("feed", query.feedId());
             topicId.ifPresent(id -> {
@@ -249,9 +269,17 @@ public final class ArticleStore {
                 bindings.put("topic", id);
             });
         } else if (topicId.isPresent()) {
-            s = new Selection("article_topics s JOIN articles a ON a.id = s.article_id", "s.sort_at", "s.article_id");
+            s = new Selection("article_topics s CROSS JOIN articles a", "s.sort_at", "s.article_id");
+            where.add("a.id = s.article_id");
             where.add("s.topic_id = :topic");
             bindings.put("topic", topicId.get());
+        } else if (query.search() != null) {
+            // Driven by the full-text index, newest stored first: a common word matches many
+            // articles, and walking them in index order stops after one page.
+            Dialect.FullTextSource source = dialect.fullTextSource();
+            s = new Selection(source.from(), source.order(), source.order());
+            where.add(source.condition());
+            bindings.put("search", dialect.fullTextQuery(query.search()));
         } else {
             s = new Selection("articles a", "a.sort_at", "a.id");
         }
@@ -270,13 +298,26 @@ public final class ArticleStore {
             where.add("a.story_id = :story");
             bindings.put("story", query.storyId());
         }
-        if (query.search() != null) {
+        if (query.search() != null && !bindings.containsKey("search")) {
             where.add(dialect.fullTextCondition());
             bindings.put("search", dialect.fullTextQuery(query.search()));
         }
         s.where = where.isEmpty() ? "1 = 1" : String.join(" AND ", where);
         s.bindings = bindings;
         return Optional.of(s);
+    }
+
+    /**
+     * Whether the counters say the feed or topic has no unread article: an unread list of a
+     * read feed or topic is then empty without scanning its articles.
+     */
+    private static boolean noneUnread(Handle handle, @Nullable Long feedId, @Nullable Long topicId) {
+        if (feedId != null && handle.createQuery("SELECT unread FROM feeds WHERE id = :id").bind("id", feedId)
+                .mapTo(Integer.class).findOne().orElse(0) == 0) {
+            return true;
+        }
+        return topicId != null && handle.createQuery("SELECT unread FROM topics WHERE id = :id").bind("id", topicId)
+                .mapTo(Integer.class).findOne().orElse(0) == 0;
     }
 
     private static Optional<Long> topic(Handle handle, String name) {

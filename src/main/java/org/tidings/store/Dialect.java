@@ -35,6 +35,15 @@ public interface Dialect {
     String fullTextCondition();
 
     /**
+     * Full-text matches joined to articles alias {@code a}, for searches not narrowed to a feed
+     * or topic: {@code from} and {@code condition} (with {@code :search}) select them, {@code
+     * order} is a column to page by (newest stored first) that the index yields in order.
+     */
+    FullTextSource fullTextSource();
+
+    record FullTextSource(String from, String condition, String order) {}
+
+    /**
      * Turns what a user typed into the dialect's full-text query: every word must occur, a word
      * ending in {@code *} is a prefix. Throws {@link StoreException} when nothing is searchable.
      */

@@ -24,6 +24,9 @@ import org.tidings.model.Topic;
  * every key of every entry up in one query, then writes with batches prepared once.
  */
 final class Ingester {
+    /** Marks a category that names no topic in the per-document cache. */
+    private static final Long NO_TOPIC = Long.MIN_VALUE;
+
     private final Dialect dialect;
     private final StoreOptions options;
 
@@ -288,6 +291,7 @@ final class Ingester {
         List<Candidate> candidates = new ArrayList<>(parsed.entries().size());
         Map<String, Set<String>> linksById = new HashMap<>();
         Map<String, Set<String>> idsByLink = new HashMap<>();
+        Map<String, Long> categoryTopics = new HashMap<>();
         for (Entry entry : parsed.entries()) {
             Candidate candidate = new Candidate(entry, feedSite, now);
             if (entry.id() != null && !entry.id().isBlank()) {
@@ -314,7 +318,11 @@ final class Ingester {
                 candidate.topicIds.add(feedTopic);
             }
             for (String category : entry.categories()) {
-                Topics.displayName(category).ifPresent(name -> candidate.topicIds.add(topicId(handle, name, topicCache)));
+                Long topic = categoryTopics.computeIfAbsent(category,
+                        raw -> Topics.displayName(raw).map(name -> topicId(handle, name, topicCache)).orElse(NO_TOPIC));
+                if (!NO_TOPIC.equals(topic)) {
+                    candidate.topicIds.add(topic);
+                }
             }
             candidates.add(candidate);
         }

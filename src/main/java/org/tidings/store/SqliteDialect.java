@@ -28,8 +28,17 @@ public final class SqliteDialect implements Dialect {
         return "sqlite";
     }
 
-    /** A Jdbi on the file, creating its parent directories. */
+    /** A Jdbi on the file, creating its parent directories (one connection per handle). */
     public static Jdbi jdbi(Path file) {
+        return Jdbi.create(dataSource(file));
+    }
+
+    /** Connections to the file keeping a few idle ones open, for {@link Store}. */
+    static PooledConnections pooledConnections(Path file) {
+        return new PooledConnections(dataSource(file), 4);
+    }
+
+    private static SQLiteDataSource dataSource(Path file) {
         Objects.requireNonNull(file, "file");
         Path parent = file.toAbsolutePath().getParent();
         try {
@@ -49,7 +58,7 @@ public final class SqliteDialect implements Dialect {
         config.setCacheSize(-16_000);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        return Jdbi.create(dataSource);
+        return dataSource;
     }
 
     @Override
@@ -79,6 +88,11 @@ public final class SqliteDialect implements Dialect {
     @Override
     public String fullTextCondition() {
         return "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :search)";
+    }
+
+    @Override
+    public FullTextSource fullTextSource() {
+        return new FullTextSource("articles_fts f CROSS JOIN articles a", "a.id = f.rowid AND articles_fts MATCH :search", "f.rowid");
     }
 
     @Override

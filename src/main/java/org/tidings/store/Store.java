@@ -19,16 +19,18 @@ import org.tidings.model.ParsedFeed;
  * ArticlePage page = store.articles().page(ArticleQuery.all().unreadOnly(), null, 50);
  * }</pre>
  */
-public final class Store {
+public final class Store implements AutoCloseable {
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final StoreOptions options;
     private final FeedStore feeds;
     private final ArticleStore articles;
     private final Ingester ingester;
+    private final AutoCloseable resources;
 
-    private Store(Jdbi jdbi, Dialect dialect, StoreOptions options) {
+    private Store(Jdbi jdbi, Dialect dialect, StoreOptions options, AutoCloseable resources) {
         this.jdbi = jdbi;
+        this.resources = resources;
         this.dialect = dialect;
         this.options = options;
         this.feeds = new FeedStore(jdbi);
@@ -42,7 +44,13 @@ public final class Store {
     }
 
     public static Store open(Path file, StoreOptions options) {
-        return open(SqliteDialect.jdbi(file), new SqliteDialect(), options);
+        PooledConnections connections = SqliteDialect.pooledConnections(file);
+        try {
+            return open(Jdbi.create(connections), new SqliteDialect(), options, connections);
+        } catch (RuntimeException e) {
+            connections.close();
+            throw e;
+        }
     }
 
     /**
@@ -50,11 +58,25 @@ public final class Store {
      * Throws {@link StoreException} when the database is newer than this code.
      */
     public static Store open(Jdbi jdbi, Dialect dialect, StoreOptions options) {
+        return open(jdbi, dialect, options, () -> { });
+    }
+
+    private static Store open(Jdbi jdbi, Dialect dialect, StoreOptions options, AutoCloseable resources) {
         Objects.requireNonNull(jdbi, "jdbi");
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(options, "options");
         new Migrations(dialect).migrate(jdbi);
-        return new Store(jdbi, dialect, options);
+        return new Store(jdbi, dialect, options, resources);
+    }
+
+    /** Closes the connections kept open; the store must not be used afterwards. */
+    @Override
+    public void close() {
+        try {
+            resources.close();
+        } catch (Exception e) {
+            throw new StoreException("cannot close the database: " + e.getMessage(), e);
+        }
     }
 
     public FeedStore feeds() {

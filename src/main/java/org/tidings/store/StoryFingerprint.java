@@ -2,6 +2,7 @@ package org.tidings.store;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -45,19 +46,29 @@ final class StoryFingerprint {
     }
 
     static StoryFingerprint of(String title, String text, String site) {
-        List<String> words = Text.words(text);
-        int[] mins = new int[HASHES];
-        java.util.Arrays.fill(mins, -1);
-        Set<Long> shingleHashes = new HashSet<>();
-        for (int i = 0; i + SHINGLE <= words.size() || (i == 0 && !words.isEmpty()); i++) {
-            int end = Math.min(words.size(), i + SHINGLE);
-            long hash = 0;
-            for (int w = i; w < end; w++) {
-                hash = Text.mix(hash * 31 + Text.hash64(words.get(w)));
+        long[] words = wordHashes(text);
+        int count = words.length;
+        long[] shingles = new long[Math.max(1, count - SHINGLE + 1)];
+        int n = 0;
+        if (count > 0) {
+            for (int i = 0; i == 0 || i + SHINGLE <= count; i++) {
+                long hash = 0;
+                for (int w = i; w < Math.min(count, i + SHINGLE); w++) {
+                    hash = Text.mix(hash * 31 + words[w]);
+                }
+                shingles[n++] = hash;
             }
-            shingleHashes.add(hash);
         }
-        for (long shingle : shingleHashes) {
+        Arrays.sort(shingles, 0, n);
+        int[] mins = new int[HASHES];
+        Arrays.fill(mins, -1);
+        int unique = 0;
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && shingles[i] == shingles[i - 1]) {
+                continue;
+            }
+            unique++;
+            long shingle = shingles[i];
             for (int h = 0; h < HASHES; h++) {
                 int value = (int) (Text.mix(shingle * SEEDS[h]) >>> 32);
                 if (Integer.compareUnsigned(value, mins[h]) < 0) {
@@ -65,7 +76,37 @@ final class StoryFingerprint {
                 }
             }
         }
-        return new StoryFingerprint(mins, shingleHashes.size(), titleKey(title), site);
+        return new StoryFingerprint(mins, unique, titleKey(title), site);
+    }
+
+    /**
+     * Hashes of the lower-cased words of a text (runs of letters and digits; apostrophes inside
+     * words dropped), without building strings: the same words as {@link Text#words} for text
+     * already in NFKC form.
+     */
+    static long[] wordHashes(String text) {
+        long[] hashes = new long[16];
+        int count = 0;
+        long hash = 0xcbf29ce484222325L;
+        boolean inWord = false;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (Character.isLetterOrDigit(c)) {
+                hash ^= Character.toLowerCase(c);
+                hash *= 0x100000001b3L;
+                inWord = true;
+            } else if ((c == '\'' || c == '\u2019') && inWord) {
+                continue;
+            } else if (inWord) {
+                if (count == hashes.length) {
+                    hashes = Arrays.copyOf(hashes, count * 2);
+                }
+                hashes[count++] = Text.mix(hash);
+                hash = 0xcbf29ce484222325L;
+                inWord = false;
+            }
+        }
+        return Arrays.copyOf(hashes, count);
     }
 
     /** Rebuilds a stored fingerprint from {@link #signature()}. */
@@ -182,13 +223,13 @@ final class StoryFingerprint {
     @Override
     public boolean equals(Object other) {
         return other instanceof StoryFingerprint that
-                && java.util.Arrays.equals(minHashes, that.minHashes)
+                && Arrays.equals(minHashes, that.minHashes)
                 && titleKey.equals(that.titleKey)
                 && site.equals(that.site);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(titleKey, site, java.util.Arrays.hashCode(minHashes));
+        return Objects.hash(titleKey, site, Arrays.hashCode(minHashes));
     }
 }
