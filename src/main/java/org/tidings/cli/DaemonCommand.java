@@ -40,6 +40,8 @@ import sun.misc.Signal;
 final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     /** How long fetches in flight may go on after a stop is asked for. */
     static final Duration GRACE = Duration.ofSeconds(3);
+    /** How long closing may take after the loop ended (connections to servers that hang are dropped). */
+    static final Duration CLOSE_WAIT = Duration.ofMillis(1500);
 
     @ParentCommand TidingsCommand top;
 
@@ -62,7 +64,37 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
             String pid = ProcessLock.holder(lockFile(db, "daemon")).map(p -> " (pid " + p + ")").orElse("");
             throw new IllegalStateException("another tidings daemon" + pid + " is already running on " + db);
         }
-        try (ProcessLock held = daemonLock.get(); Services services = Services.open(top)) {
+        try (ProcessLock held = daemonLock.get()) {
+            Services services = Services.open(top);
+            try {
+                return run(db, services);
+            } finally {
+                closeWithin(services, CLOSE_WAIT);
+            }
+        }
+    }
+
+    /**
+     * Closes the services, waiting at most {@code limit}: the syncer and the database close at
+     * once, but the HTTP client's close waits for connections still open to servers that hang
+     * (abandoned fetches), and a stopping daemon must not wait for them. The JVM exit that
+     * follows drops them.
+     */
+    private static void closeWithin(Services services, Duration limit) throws InterruptedException {
+        Thread closer = new Thread(() -> {
+            try {
+                services.close();
+            } catch (Exception e) {
+                System.getLogger(DaemonCommand.class.getName()).log(System.Logger.Level.WARNING, "closing failed", e);
+            }
+        }, "tidings-close");
+        closer.setDaemon(true);
+        closer.start();
+        closer.join(limit.toMillis());
+    }
+
+    private Integer run(Path db, Services services) throws Exception {
+        {
             Config config = services.config;
             InstantSource clock = services.clock;
             EventLog log = new EventLog(System.err,

@@ -18,6 +18,8 @@ import org.tidings.sync.Syncer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tidings sync}: fetches the feeds that are due once and exits (for cron). On a terminal it
@@ -32,6 +34,7 @@ import picocli.CommandLine.ParentCommand;
         })
 final class SyncCommand implements Callable<Integer> {
     @ParentCommand TidingsCommand top;
+    @Spec CommandSpec spec;
 
     @Option(names = "--all", description = "Fetch every enabled feed, whatever its schedule.")
     boolean all;
@@ -94,7 +97,9 @@ final class SyncCommand implements Callable<Integer> {
                 if ("json".equals(logFormat)) {
                     log.round(summary);
                 } else {
-                    System.out.println(summary.line());
+                    java.io.PrintWriter out = spec.commandLine().getOut();
+                    out.println(summary.line());
+                    out.flush();
                 }
             }
             return summary.allSucceeded() ? ExitCodes.OK : ExitCodes.PARTIAL;

@@ -236,6 +236,39 @@ public final class FeedServer implements AutoCloseable {
         return BASE.plus(Duration.ofHours(itemNumber));
     }
 
+    /**
+     * {@code count} made-up words, the same for the same feed and item and different from item to
+     * item (as real stories are: identical bodies would make every article a near-duplicate of
+     * every other for the store's story grouping, which no real set of feeds does).
+     */
+    static String words(int feed, int item, int count) {
+        long state = 0x9e3779b97f4a7c15L * (feed * 1_000_003L + item + 1);
+        StringBuilder text = new StringBuilder(count * 8);
+        for (int w = 0; w < count; w++) {
+            state ^= state << 13;
+            state ^= state >>> 7;
+            state ^= state << 17;
+            if (w > 0) {
+                text.append(' ');
+            }
+            long bits = state >>> 1;
+            int syllables = 1 + (int) (bits % 3);
+            bits /= 3;
+            for (int s = 0; s < syllables; s++) {
+                text.append(SYLLABLES[(int) (bits % SYLLABLES.length)]);
+                bits /= SYLLABLES.length;
+            }
+        }
+        return text.toString();
+    }
+
+    private static final String[] SYLLABLES = {
+        "ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "bi", "da", "fu", "go", "ha", "ji", "ku",
+        "la", "ma", "no", "pe", "qui", "ro", "si", "tu", "wa", "xe", "yo", "ze", "bar", "cor", "den",
+        "fin", "gul", "hes", "jor", "kem", "lun", "mor", "nis", "pol", "rat", "sen", "tor", "ung",
+        "val", "wen", "yar", "zol", "an", "el", "in", "on", "ur", "ash", "eth", "ith", "oth", "ump"
+    };
+
     /** Feed {@code feed} at generation {@code gen}: items numbered gen .. gen + items - 1. */
     private byte[] render(int feed, int gen) {
         StringBuilder xml = new StringBuilder(items * 600 + 400);
@@ -244,13 +277,12 @@ public final class FeedServer implements AutoCloseable {
                 .append("<link>http://example.test/").append(feed).append("/</link>\n")
                 .append("<description>Loopback test feed ").append(feed).append("</description>\n");
         for (int n = gen + items - 1; n >= gen; n--) {
-            xml.append("<item>\n<title>Feed ").append(feed).append(" item ").append(n).append("</title>\n")
+            xml.append("<item>\n<title>").append(words(~feed, n, 6)).append(" (feed ").append(feed).append(" item ").append(n).append(")</title>\n")
                     .append("<link>http://example.test/").append(feed).append("/item/").append(n).append("</link>\n")
                     .append("<guid isPermaLink=\"false\">feed-").append(feed).append("-item-").append(n).append("</guid>\n")
                     .append("<pubDate>").append(HTTP_DATE.format(published(n))).append("</pubDate>\n")
                     .append("<description>&lt;p&gt;Item ").append(n).append(" of feed ").append(feed)
-                    .append(": some text to make the body a realistic size, with a few words more ")
-                    .append("about nothing in particular.&lt;/p&gt;</description>\n</item>\n");
+                    .append(": ").append(words(feed, n, 16)).append(".&lt;/p&gt;</description>\n</item>\n");
         }
         xml.append("</channel>\n</rss>\n");
         return xml.toString().getBytes(StandardCharsets.UTF_8);
