@@ -23,6 +23,14 @@ import org.tidings.model.UnreadCount;
 public final class ArticleStore {
     /** The largest page {@link #page} returns. */
     public static final int MAX_PAGE = 1000;
+    /**
+     * Stories with more than one unread copy and their number of unread copies ({@code n}), read
+     * from the articles_story index (story_id, read) alone.
+     */
+    private static final String UNREAD_STORIES = """
+            SELECT story_id, count(*) AS n FROM articles INDEXED BY articles_story
+             WHERE story_id IS NOT NULL AND read = 0
+             GROUP BY story_id HAVING count(*) > 1""";
 
     private final Jdbi jdbi;
     private final Dialect dialect;
@@ -136,27 +144,10 @@ public final class ArticleStore {
 
     /**
      * Unread articles per folder (every folder, by name), in one query; an article in several
-     * feeds of a folder counts once.
+     * feeds of a folder counts once (a counter kept by triggers, like the feeds' and topics').
      */
     public List<UnreadCount> unreadByFolder() {
-        // The feeds' counters summed, less the extra counts of unread articles that several
-        // feeds of one folder carry (category feeds of one site): O(feeds + shared unread).
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT fo.id, fo.name, coalesce(s.unread, 0) - coalesce(d.extra, 0) AS unread
-                          FROM folders fo
-                          LEFT JOIN (SELECT folder_id, sum(unread) AS unread FROM feeds
-                                      WHERE folder_id IS NOT NULL GROUP BY folder_id) s ON s.folder_id = fo.id
-                          LEFT JOIN (SELECT folder_id, sum(n - 1) AS extra
-                                       FROM (SELECT f.folder_id, p.article_id, count(*) AS n
-                                               FROM articles a
-                                               CROSS JOIN appearances p
-                                               CROSS JOIN feeds f
-                                              WHERE a.read = 0 AND a.feed_count > 1
-                                                AND p.article_id = a.id AND f.id = p.feed_id
-                                                AND f.folder_id IS NOT NULL
-                                              GROUP BY f.folder_id, p.article_id) shared
-                                      GROUP BY folder_id) d ON d.folder_id = fo.id
-                         ORDER BY fo.name""")
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT id, name, unread FROM folders ORDER BY name")
                 .map((rs, ctx) -> new UnreadCount(rs.getLong(1), rs.getString(2), rs.getInt(3)))
                 .list());
     }
@@ -172,11 +163,7 @@ public final class ArticleStore {
      * (few) articles that belong to stories, through the story index.
      */
     public int unreadExtraCopies() {
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT coalesce(sum(n - 1), 0) FROM (
-                            SELECT count(*) AS n FROM articles
-                             WHERE story_id IS NOT NULL AND read = 0
-                             GROUP BY story_id HAVING count(*) > 1)""")
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT coalesce(sum(n - 1), 0) FROM (" + UNREAD_STORIES + ")")
                 .mapTo(Integer.class)
                 .one());
     }
@@ -185,11 +172,11 @@ public final class ArticleStore {
     public Map<String, Integer> unreadExtraCopiesByTopic() {
         return jdbi.withHandle(handle -> {
             Map<String, Integer> extra = new HashMap<>();
-            handle.createQuery("""
+            handle.createQuery("WITH s AS (" + UNREAD_STORIES + ")\n" + """
                             SELECT t.name, sum(c.n - 1) FROM (
                                 SELECT at.topic_id AS topic_id, count(*) AS n
-                                  FROM articles a JOIN article_topics at ON at.article_id = a.id
-                                 WHERE a.story_id IS NOT NULL AND a.read = 0
+                                  FROM s JOIN articles a ON a.story_id = s.story_id AND a.read = 0
+                                  JOIN article_topics at ON at.article_id = a.id
                                  GROUP BY at.topic_id, a.story_id HAVING count(*) > 1) c
                               JOIN topics t ON t.id = c.topic_id
                              GROUP BY t.id, t.name""")
@@ -203,13 +190,13 @@ public final class ArticleStore {
     public Map<String, Integer> unreadExtraCopiesByFolder() {
         return jdbi.withHandle(handle -> {
             Map<String, Integer> extra = new HashMap<>();
-            handle.createQuery("""
+            handle.createQuery("WITH s AS (" + UNREAD_STORIES + ")\n" + """
                             SELECT fo.name, sum(c.n - 1) FROM (
                                 SELECT f.folder_id AS folder_id, count(DISTINCT a.id) AS n
-                                  FROM articles a
+                                  FROM s JOIN articles a ON a.story_id = s.story_id AND a.read = 0
                                   JOIN appearances p ON p.article_id = a.id
                                   JOIN feeds f ON f.id = p.feed_id
-                                 WHERE a.story_id IS NOT NULL AND a.read = 0 AND f.folder_id IS NOT NULL
+                                 WHERE f.folder_id IS NOT NULL
                                  GROUP BY f.folder_id, a.story_id HAVING count(DISTINCT a.id) > 1) c
                               JOIN folders fo ON fo.id = c.folder_id
                              GROUP BY fo.id, fo.name""")

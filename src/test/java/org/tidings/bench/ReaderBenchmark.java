@@ -1,15 +1,10 @@
 package org.tidings.bench;
 
-import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
-import java.io.IOException;
-import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.InstantSource;
-import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,85 +13,87 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.tidings.tui.KeyMap;
-import org.tidings.tui.ReaderApp;
-import org.tidings.tui.ReaderConfig;
-import org.tidings.tui.Reloader;
+import org.tidings.store.Store;
+import org.tidings.tui.StoreReaderData;
 
 /**
- * The reader's own cost over 1,000,000 (synthetic) articles on an 80x24 virtual terminal: the
- * first screen (Sources), opening "All unread" (first page of 200 rows), and one PgDn keystroke
- * deep in the list (pages load lazily).
+ * The reader on the real SQLite store with 1,000,000 articles (built once by {@link
+ * ReaderBenchData}; pass its path with {@code -p db=FILE}), on an 80x24 virtual terminal: the
+ * first screen, opening "All unread", PgDn deep in it, and N (mark read, then every count re-read).
+ * {@link ReaderTimings} times the same steps without JMH, with a per-query breakdown.
  */
 @State(Scope.Thread)
-@Fork(1)
-@Warmup(iterations = 3)
-@Measurement(iterations = 5)
+@Fork(value = 1, jvmArgsAppend = "-Xmx1g")
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ReaderBenchmark {
-    private static final int ARTICLES = 1_000_000;
+    @Param("")
+    public String db;
 
-    private static final Reloader NO_RELOAD = new Reloader() {
-        @Override
-        public Result reloadFeed(long feedId, Progress progress) {
-            return new Result(0, 0, 0, Optional.empty());
+    private Store store;
+    private StoreReaderData data;
+    private ReaderTimings.Reader list;
+
+    @Setup(Level.Trial)
+    public void open() {
+        Path file = Path.of(db.isEmpty() ? "reader-bench.db" : db);
+        if (!Files.exists(file)) {
+            ReaderBenchData.build(file);
         }
-
-        @Override
-        public Result reloadAll(Progress progress) {
-            return new Result(0, 0, 0, Optional.empty());
-        }
-    };
-
-    private DefaultVirtualTerminal terminal;
-    private ReaderApp app;
-
-    static ReaderApp reader(DefaultVirtualTerminal terminal) throws IOException {
-        return new ReaderApp(new SyntheticReaderData(ARTICLES), NO_RELOAD, new TerminalScreen(terminal),
-                KeyMap.newsboatDefaults(), InstantSource.system(),
-                new ReaderConfig(true, "", Duration.ofSeconds(3), ZoneOffset.UTC, 200), url -> { }, Runnable::run);
+        store = Store.open(file);
+        data = new StoreReaderData(store, file, InstantSource.system());
     }
 
     @Setup(Level.Iteration)
-    public void openList() throws IOException {
-        terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
-        app = reader(terminal);
-        app.start();
-        terminal.addInput(new KeyStroke(KeyType.Enter));
-        app.step();
+    public void openList() {
+        list = ReaderTimings.Reader.started(data);
+        list.keys(ReaderTimings.enter());
     }
 
     @TearDown(Level.Iteration)
+    public void closeList() {
+        list.app.stop();
+    }
+
+    @TearDown(Level.Trial)
     public void close() {
-        app.stop();
+        store.close();
     }
 
-    /** New reader, first screen drawn, then "All unread" opened and drawn. */
+    /** New reader: counts read, Sources drawn. */
     @Benchmark
-    @BenchmarkMode(Mode.SingleShotTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Measurement(iterations = 20)
-    public String firstScreenThenAllUnread() throws IOException {
-        DefaultVirtualTerminal fresh = new DefaultVirtualTerminal(new TerminalSize(80, 24));
-        ReaderApp reader = reader(fresh);
-        reader.start();
-        fresh.addInput(new KeyStroke(KeyType.Enter));
-        reader.step();
-        String shown = fresh.getCharacter(20, 1).getCharacterString();
-        reader.stop();
-        return shown;
+    public Object firstScreen() {
+        ReaderTimings.Reader reader = ReaderTimings.Reader.started(data);
+        reader.app.stop();
+        return reader;
     }
 
-    /** One PgDn in the 1M-article list, loading the next page when needed, and the redraw. */
+    /** New reader, then ENTER on "All unread": its first page (200 rows) loaded and drawn. */
     @Benchmark
-    @BenchmarkMode(Mode.AverageTime)
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public boolean pageDown() {
-        terminal.addInput(new KeyStroke(KeyType.PageDown));
-        return app.step();
+    public int firstScreenThenAllUnread() {
+        ReaderTimings.Reader reader = ReaderTimings.Reader.started(data);
+        int changed = reader.keys(ReaderTimings.enter());
+        reader.app.stop();
+        return changed;
+    }
+
+    /** One PgDn in "All unread", loading the next page when needed, and the redraw. */
+    @Benchmark
+    public int pageDown() {
+        return list.keys(new KeyStroke(KeyType.PageDown));
+    }
+
+    /** N: toggles the selected story's read mark, re-reads every count, redraws. */
+    @Benchmark
+    public int toggleRead() {
+        return list.keys(ReaderTimings.key('N'));
     }
 }

@@ -1,0 +1,30 @@
+#!/bin/sh
+# Time to first screen of a terminal program, from process start: starts COMMAND in a detached
+# 80x24 tmux pane and polls `tmux capture-pane` every 20 ms until PATTERN is on screen; then
+# reads the peak RSS (VmHWM) of the pane's process (or its child) and quits with KEYS.
+#   src/test/scripts/reader-startup.sh RUNS PATTERN QUIT_KEY COMMAND...
+# e.g. reader-startup.sh 5 'Site ' q bin/tidings --db /tmp/reader.db
+#      reader-startup.sh 2 'Site ' q newsboat -u urls -c cache.db
+set -eu
+runs=$1 pattern=$2 quit=$3
+shift 3
+for run in $(seq 1 "$runs"); do
+    session="startup$$-$run"
+    start=$(date +%s%N)
+    tmux new-session -d -s "$session" -x 80 -y 24 "$*; sleep 1"
+    while ! tmux capture-pane -p -t "$session" 2>/dev/null | grep -q -- "$pattern"; do
+        sleep 0.02
+    done
+    end=$(date +%s%N)
+    pane=$(tmux display -p -t "$session" '#{pane_pid}')
+    sleep 1
+    hwm=""
+    for pid in $pane $(pgrep -P "$pane" || true); do
+        h=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+        if [ -n "$h" ] && { [ -z "$hwm" ] || [ "$h" -gt "$hwm" ]; }; then hwm=$h; fi
+    done
+    tmux send-keys -t "$session" "$quit"
+    sleep 0.5
+    tmux kill-session -t "$session" 2>/dev/null || true
+    awk -v ns=$((end - start)) -v kb="${hwm:-0}" 'BEGIN { printf "run %d: first screen %.2f s, peak RSS %.0f MB\n", '"$run"', ns / 1e9, kb / 1024 }'
+done
