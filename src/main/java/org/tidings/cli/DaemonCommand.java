@@ -41,7 +41,7 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     /** How long fetches in flight may go on after a stop is asked for. */
     static final Duration GRACE = Duration.ofSeconds(3);
     /** How long closing may take after the loop ended (connections to servers that hang are dropped). */
-    static final Duration CLOSE_WAIT = Duration.ofMillis(1500);
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
 
     @ParentCommand TidingsCommand top;
 

@@ -64,7 +64,7 @@ class DaemonRoundsTest {
     void open() throws IOException {
         store = Store.open(dir.resolve("tidings.db"));
         FetchConfig config = FetchConfig.defaults("test", "http://tidings.test")
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(500));
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(1500));
         fetcher = new HttpFetcher(config, clock);
         syncer = new Syncer(store, fetcher, new FeedParser(),
                 new PollScheduler(new PollPolicy(STEP, STEP, STEP), clock),
@@ -238,7 +238,7 @@ class DaemonRoundsTest {
                     }
                     case "/slow.xml" -> {
                         try {
-                            Thread.sleep(3_000);
+                            Thread.sleep(4_000);
                         } catch (InterruptedException e) {
                             return;
                         }
