@@ -35,12 +35,13 @@ final class ArticleJson {
     /** One article per line: JSON, or {@code id date flags title (feeds)} for people. */
     static void print(PrintWriter out, Article article, boolean json) {
         if (json) {
-            out.println(toJson(article).toString());
+            out.println(FeedJson.write(toJson(article)));
             return;
         }
         String flags = (article.read() ? " " : "N") + (article.starred() ? "*" : " ") + (article.updated() ? "U" : " ");
-        String feeds = String.join(", ", article.feeds().stream().map(FeedRef::title).toList());
+        String feeds = TerminalText.safe(String.join(", ", article.feeds().stream().map(FeedRef::title).toList()));
         out.printf("%6d  %s  %s  %s%s%n", article.id(), FeedJson.format(article.published()).substring(0, 10), flags,
-                article.title() == null ? "(untitled)" : article.title(), feeds.isEmpty() ? "" : "  (" + feeds + ")");
+                article.title() == null ? "(untitled)" : TerminalText.safe(article.title()),
+                feeds.isEmpty() ? "" : "  (" + feeds + ")");
     }
 }

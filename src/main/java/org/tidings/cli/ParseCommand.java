@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.tidings.model.Entry;
 import org.tidings.model.ParsedFeed;
 import org.tidings.parse.FeedParseException;
@@ -57,7 +58,7 @@ final class ParseCommand implements Callable<Integer> {
                 if (json) {
                     out.println(FeedJson.write(FeedJson.error(message)));
                 }
-                err.println("tidings: " + message);
+                err.println("tidings: " + TerminalText.safe(message));
             }
         }
         out.flush();
@@ -87,10 +88,14 @@ final class ParseCommand implements Callable<Integer> {
 
     private static void printSummary(PrintWriter out, String input, ParsedFeed feed) {
         out.printf("%s%n  title: %s%n  link:  %s%n  format: %s%s%n  items: %d%n",
-                input, feed.title(), feed.link(), feed.format(), feed.recovered() ? " (recovered)" : "",
-                feed.entries().size());
+                TerminalText.safe(input), safe(feed.title()), safe(feed.link()), feed.format(),
+                feed.recovered() ? " (recovered)" : "", feed.entries().size());
         for (Entry entry : feed.entries()) {
-            out.printf("  - %s  %s%n    %s%n", FeedJson.format(entry.published()), entry.title(), entry.link());
+            out.printf("  - %s  %s%n    %s%n", FeedJson.format(entry.published()), safe(entry.title()), safe(entry.link()));
         }
+    }
+
+    private static String safe(@Nullable String text) {
+        return text == null ? "null" : TerminalText.safe(text);
     }
 }

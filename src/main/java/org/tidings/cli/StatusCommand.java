@@ -62,7 +62,7 @@ final class StatusCommand implements Callable<Integer> {
                     f.put("consecutive_failures", feed.health().consecutiveFailures());
                     f.put("disabled", feed.disabled());
                 }
-                out.println(node);
+                out.println(FeedJson.write(node));
             } else {
                 out.printf("database:  %s (%.1f MB)%n", db, size / 1e6);
                 out.printf("daemon:    %s%n", daemon.map(pid -> "running (pid " + pid + ")").orElse("not running"));
@@ -70,7 +70,7 @@ final class StatusCommand implements Callable<Integer> {
                 out.printf("feeds:     %d (%d failing)%n", feeds.size(), failing.size());
                 out.printf("unread:    %d%n", unread);
                 for (Feed feed : failing) {
-                    out.printf("  failing #%d %s: %s%n", feed.id(), feed.url(),
+                    out.printf("  failing #%d %s: %s%n", feed.id(), TerminalText.safe(feed.url()),
                             TerminalText.safe(String.valueOf(feed.disabled() ? feed.disabledReason() : feed.health().lastError())));
                 }
             }
