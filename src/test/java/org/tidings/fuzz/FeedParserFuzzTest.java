@@ -28,7 +28,6 @@ import org.tidings.parse.FeedParser;
  * {@link FuzzCheck}. The normal suite runs 2,500 cases; {@code -Dtidings.fuzz.tries=N} runs more
  * (docs/SECURITY.md).
  */
-@AddLifecycleHook(FuzzTries.class)
 class FeedParserFuzzTest {
     private static final List<FuzzSeeds.Seed> SEEDS = FuzzSeeds.feeds();
     private static final FuzzCheck.Stats STATS = new FuzzCheck.Stats();
@@ -52,6 +51,7 @@ class FeedParserFuzzTest {
     }
 
     @Property(tries = 2500, shrinking = ShrinkingMode.OFF)
+    @AddLifecycleHook(FuzzTries.class)
     void parsesOrRefusesEveryMutatedDocument(@ForAll("cases") Case fuzzCase) throws IOException {
         byte[] document = fuzzCase.document();
         try {

@@ -22,7 +22,6 @@ import org.tidings.opml.OpmlReader;
  * OpmlException} with a one-line message, within the bounds of {@link FuzzCheck}. The normal suite
  * runs 1,500 cases; {@code -Dtidings.fuzz.tries=N} runs more.
  */
-@AddLifecycleHook(FuzzTries.class)
 class OpmlReaderFuzzTest {
     private static final List<FuzzSeeds.Seed> SEEDS = FuzzSeeds.opml();
     private static final List<FuzzSeeds.Seed> DONORS = donors();
@@ -49,6 +48,7 @@ class OpmlReaderFuzzTest {
     }
 
     @Property(tries = 1500, shrinking = ShrinkingMode.OFF)
+    @AddLifecycleHook(FuzzTries.class)
     void readsOrRefusesEveryMutatedDocument(@ForAll("cases") Case fuzzCase) throws IOException {
         byte[] document = fuzzCase.document();
         try {
