@@ -3,6 +3,7 @@ package org.tidings.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import org.tidings.tui.TerminalText;
 import org.tidings.model.Article;
 import org.tidings.model.FeedRef;
 
@@ -35,12 +36,13 @@ final class ArticleJson {
     /** One article per line: JSON, or {@code id date flags title (feeds)} for people. */
     static void print(PrintWriter out, Article article, boolean json) {
         if (json) {
-            out.println(toJson(article).toString());
+            out.println(FeedJson.write(toJson(article)));
             return;
         }
         String flags = (article.read() ? " " : "N") + (article.starred() ? "*" : " ") + (article.updated() ? "U" : " ");
-        String feeds = String.join(", ", article.feeds().stream().map(FeedRef::title).toList());
+        String feeds = TerminalText.sanitize(String.join(", ", article.feeds().stream().map(FeedRef::title).toList()));
         out.printf("%6d  %s  %s  %s%s%n", article.id(), FeedJson.format(article.published()).substring(0, 10), flags,
-                article.title() == null ? "(untitled)" : article.title(), feeds.isEmpty() ? "" : "  (" + feeds + ")");
+                article.title() == null ? "(untitled)" : TerminalText.sanitize(article.title()),
+                feeds.isEmpty() ? "" : "  (" + feeds + ")");
     }
 }

@@ -23,13 +23,20 @@ final class FeedJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     static {
-        // JSON Lines: characters that some readers take as line breaks (NEL, LS, PS) are escaped.
+        // JSON Lines: characters that some readers take as line breaks (NEL, LS, PS) and terminal
+        // controls (DEL, C1) are escaped.
         MAPPER.getFactory().setCharacterEscapes(new LineSafeEscapes());
     }
 
     private static final class LineSafeEscapes extends CharacterEscapes {
         private static final long serialVersionUID = 1L;
-        private final int[] asciiEscapes = standardAsciiEscapesForJSON();
+        private final int[] asciiEscapes = asciiEscapes();
+
+        private static int[] asciiEscapes() {
+            int[] escapes = standardAsciiEscapesForJSON();
+            escapes[0x7f] = ESCAPE_STANDARD; // DEL, like the C0 controls
+            return escapes;
+        }
 
         @Override
         public int[] getEscapeCodesForAscii() {
@@ -38,7 +45,8 @@ final class FeedJson {
 
         @Override
         public @Nullable SerializableString getEscapeSequence(int ch) {
-            if (ch == 0x85 || ch == 0x2028 || ch == 0x2029) {
+            // C1 controls (CSI 0x9B, OSC 0x9D...) are escaped so the output is safe on a terminal too.
+            if ((ch >= 0x80 && ch <= 0x9f) || ch == 0x2028 || ch == 0x2029) {
                 return new SerializedString(String.format("\\u%04x", ch));
             }
             return null;

@@ -32,10 +32,10 @@ final class FeedsCommand implements Callable<Integer> {
         try (Services services = Services.open(top)) {
             for (FeedSummary summary : services.store.feeds().summaries()) {
                 if (json) {
-                    out.println(toJson(summary));
+                    out.println(FeedJson.write(toJson(summary)));
                 } else {
                     Feed feed = summary.feed();
-                    out.printf("%4d  %-40s %s%n", feed.id(), clip(TerminalText.sanitize(feed.title()), 40), feed.url());
+                    out.printf("%4d  %-40s %s%n", feed.id(), clip(TerminalText.sanitize(feed.title()), 40), TerminalText.sanitize(feed.url()));
                     out.printf("      folder: %s · %d articles, %d unread · status: %s · last ok: %s · next: %s%s%n",
                             feed.folder() == null ? "-" : TerminalText.sanitize(feed.folder()),
                             summary.total(), summary.unread(), status(feed), orDash(FeedJson.format(feed.health().lastSuccessAt())),

@@ -15,6 +15,7 @@ import org.tidings.fetch.FetchResult;
 import org.tidings.fetch.HttpFetcher;
 import org.tidings.tui.TerminalText;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.tidings.model.Entry;
 import org.tidings.model.ParsedFeed;
 import org.tidings.parse.FeedParseException;
@@ -65,7 +66,7 @@ final class ParseCommand implements Callable<Integer> {
                 if (json) {
                     out.println(FeedJson.write(FeedJson.error(message)));
                 }
-                err.println("tidings: " + message);
+                err.println("tidings: " + TerminalText.sanitize(message));
             }
         }
         out.flush();

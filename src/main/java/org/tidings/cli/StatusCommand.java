@@ -63,7 +63,7 @@ final class StatusCommand implements Callable<Integer> {
                     f.put("consecutive_failures", feed.health().consecutiveFailures());
                     f.put("disabled", feed.disabled());
                 }
-                out.println(node);
+                out.println(FeedJson.write(node));
             } else {
                 out.printf("database:  %s (%.1f MB)%n", db, size / 1e6);
                 out.printf("daemon:    %s%n", daemon.map(pid -> "running (pid " + pid + ")").orElse("not running"));
@@ -71,7 +71,7 @@ final class StatusCommand implements Callable<Integer> {
                 out.printf("feeds:     %d (%d failing)%n", feeds.size(), failing.size());
                 out.printf("unread:    %d%n", unread);
                 for (Feed feed : failing) {
-                    out.printf("  failing #%d %s: %s%n", feed.id(), feed.url(),
+                    out.printf("  failing #%d %s: %s%n", feed.id(), TerminalText.sanitize(feed.url()),
                             TerminalText.sanitize(String.valueOf(feed.disabled() ? feed.disabledReason() : feed.health().lastError())));
                 }
             }

@@ -180,8 +180,14 @@ public final class TidingsCommand implements Callable<Integer> {
 
     static void ensureParent(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        if (parent != null && !Files.isDirectory(parent)) {
+            // private to the user on a shared server, as the store creates it (docs/SECURITY.md)
+            if (parent.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectories(parent, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(parent);
+            }
         }
     }
 

@@ -2,8 +2,10 @@ package org.tidings.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +30,12 @@ public final class SqliteDialect implements Dialect {
         return "sqlite";
     }
 
-    /** A Jdbi on the file, creating its parent directories (one connection per handle). */
+    /**
+     * A Jdbi on the file, creating its parent directories. On POSIX file systems, directories it
+     * creates are private to the user (0700) and so is a new database file (0600; SQLite gives its
+     * -wal and -shm files the same mode): on a shared server, other users cannot read what one
+     * reads. Existing directories and files keep their modes.
+     */
     public static Jdbi jdbi(Path file) {
         return Jdbi.create(dataSource(file));
     }
@@ -41,9 +48,21 @@ public final class SqliteDialect implements Dialect {
     private static SQLiteDataSource dataSource(Path file) {
         Objects.requireNonNull(file, "file");
         Path parent = file.toAbsolutePath().getParent();
+        boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
         try {
-            if (parent != null) {
-                Files.createDirectories(parent);
+            if (parent != null && !Files.isDirectory(parent)) {
+                if (posix) {
+                    Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectories(parent);
+                }
+            }
+            if (posix && !Files.exists(file)) {
+                try {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                } catch (FileAlreadyExistsException raced) {
+                    // another process created it first: fine
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the directory of " + file + ": " + e.getMessage(), e);

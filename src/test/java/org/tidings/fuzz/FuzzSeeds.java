@@ -30,16 +30,17 @@ final class FuzzSeeds {
     private FuzzSeeds() {}
 
     static List<Seed> feeds() {
-        List<Seed> seeds = new ArrayList<>(fromClasspath("/fixtures/feeds"));
+        List<Seed> seeds = new ArrayList<>(fromClasspath("/fixtures/feeds", MAX_SEED_BYTES));
         Path corpus = Path.of(System.getProperty("tidings.fuzz.corpus", "../shared/corpus/feeds"));
         if (Files.isDirectory(corpus)) {
-            seeds.addAll(fromDirectory(corpus, path -> !path.getFileName().toString().endsWith(".expected.json")));
+            seeds.addAll(fromDirectory(corpus, path -> !path.getFileName().toString().endsWith(".expected.json"),
+                    MAX_SEED_BYTES));
         }
         return List.copyOf(seeds);
     }
 
     static List<Seed> opml() {
-        List<Seed> seeds = new ArrayList<>(fromClasspath("/fixtures/opml"));
+        List<Seed> seeds = new ArrayList<>(fromClasspath("/fixtures/opml", MAX_SEED_BYTES));
         Path defaults = Path.of("feeds.opml");
         if (Files.isRegularFile(defaults)) {
             seeds.add(read(defaults));
@@ -49,27 +50,27 @@ final class FuzzSeeds {
 
     /** Saved regression inputs under src/test/resources/fuzz/{@code kind}. */
     static List<Seed> regressions(String kind) {
-        return fromClasspath("/fuzz/" + kind);
+        return fromClasspath("/fuzz/" + kind, Long.MAX_VALUE);
     }
 
-    private static List<Seed> fromClasspath(String folder) {
+    private static List<Seed> fromClasspath(String folder, long maxBytes) {
         URL url = FuzzSeeds.class.getResource(folder);
         if (url == null) {
             return List.of();
         }
         try {
-            return fromDirectory(Path.of(url.toURI()), path -> true);
+            return fromDirectory(Path.of(url.toURI()), path -> true, maxBytes);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static List<Seed> fromDirectory(Path root, java.util.function.Predicate<Path> wanted) {
+    private static List<Seed> fromDirectory(Path root, java.util.function.Predicate<Path> wanted, long maxBytes) {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile)
                     .filter(wanted)
                     .sorted(Comparator.comparing(Path::toString))
-                    .filter(path -> size(path) <= MAX_SEED_BYTES)
+                    .filter(path -> size(path) <= maxBytes)
                     .map(FuzzSeeds::read)
                     .toList();
         } catch (IOException e) {

@@ -297,15 +297,6 @@ class HostileDocumentTest {
 
             assertThat(feed.entries().get(0).categories()).hasSize(200_000).startsWith("t0", "t1").endsWith("t199999");
         }
-
-        @Test
-        @Timeout(120)
-        void aFeedWithOneHundredThousandItemsIsRead() throws Exception {
-            ParsedFeed feed = parser.parse(HostileFeeds.items(100_000), null, null);
-
-            assertThat(feed.entries()).hasSize(100_000);
-            assertThat(feed.entries().get(99_999).id()).isEqualTo("urn:item:99999");
-        }
     }
 
     private static void assertNoLoneSurrogates(String text) {
