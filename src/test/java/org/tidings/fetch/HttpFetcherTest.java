@@ -110,7 +110,7 @@ class HttpFetcherTest {
     }
 
     private static FetchResult get(CompletableFuture<FetchResult> future) {
-        return future.orTimeout(10, TimeUnit.SECONDS).join();
+        return future.orTimeout(30, TimeUnit.SECONDS).join();
     }
 
     private FetchResult fetch(String url) {
@@ -503,7 +503,11 @@ class HttpFetcherTest {
                 });
                 thread.start();
 
-                Failed failed = (Failed) fetch("https://127.0.0.1:" + plain.getLocalPort() + "/feed.xml");
+                // Generous timeouts: loading the trust store on a busy machine can take seconds.
+                HttpFetcher patient = fetcher(testConfig().withTimeouts(
+                        Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(20)));
+                Failed failed = (Failed) get(patient.fetch(
+                        FetchRequest.of("https://127.0.0.1:" + plain.getLocalPort() + "/feed.xml")));
 
                 assertThat(failed.kind()).isEqualTo(Kind.CONNECTION);
                 assertThat(failed.message()).startsWith("TLS failed: ");
