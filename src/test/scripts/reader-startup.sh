@@ -1,7 +1,8 @@
 #!/bin/sh
 # Time to first screen of a terminal program, from process start: starts COMMAND in a detached
 # 80x24 tmux pane and polls `tmux capture-pane` every 20 ms until PATTERN is on screen; then
-# reads the peak RSS (VmHWM) of the pane's process (or its child) and quits with KEYS.
+# reads the peak RSS (VmHWM) of the pane's process (or its child), sends QUIT_KEY and waits (up to
+# 2 minutes) for the program to exit.
 #   src/test/scripts/reader-startup.sh RUNS PATTERN QUIT_KEY COMMAND...
 # e.g. reader-startup.sh 5 'Site ' q bin/tidings --db /tmp/reader.db
 #      reader-startup.sh 2 'Site ' q newsboat -u urls -c cache.db
@@ -13,6 +14,10 @@ for run in $(seq 1 "$runs"); do
     start=$(date +%s%N)
     tmux new-session -d -s "$session" -x 80 -y 24 "$*; sleep 1"
     while ! tmux capture-pane -p -t "$session" 2>/dev/null | grep -q -- "$pattern"; do
+        if ! tmux has-session -t "$session" 2>/dev/null; then
+            echo "run $run: the program ended before showing '$pattern'" >&2
+            exit 1
+        fi
         sleep 0.02
     done
     end=$(date +%s%N)
@@ -24,7 +29,11 @@ for run in $(seq 1 "$runs"); do
         if [ -n "$h" ] && { [ -z "$hwm" ] || [ "$h" -gt "$hwm" ]; }; then hwm=$h; fi
     done
     tmux send-keys -t "$session" "$quit"
-    sleep 0.5
+    # let it exit on its own (newsboat writes its cache and removes its lock file on the way out)
+    for _ in $(seq 1 600); do
+        tmux has-session -t "$session" 2>/dev/null || break
+        sleep 0.2
+    done
     tmux kill-session -t "$session" 2>/dev/null || true
     awk -v ns=$((end - start)) -v kb="${hwm:-0}" 'BEGIN { printf "run %d: first screen %.2f s, peak RSS %.0f MB\n", '"$run"', ns / 1e9, kb / 1024 }'
 done

@@ -220,7 +220,7 @@ public final class TidingsCommand implements Callable<Integer> {
             }
             ReaderApp.runOnTerminal(
                     new StoreReaderData(services.store, db, services.clock),
-                    new SyncReloader(services.store, services.syncer()),
+                    new SyncReloader(services.store, services::syncer),
                     System.getenv());
         }
         return ExitCodes.OK;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.tidings.model.Feed;
 import org.tidings.store.Store;
 import org.tidings.sync.FeedOutcome;
@@ -13,11 +14,23 @@ import org.tidings.sync.Syncer;
 /** {@link Reloader} on the {@link Syncer}: the reader's r and R keys. */
 public final class SyncReloader implements Reloader {
     private final Store store;
-    private final Syncer syncer;
+    private final Supplier<Syncer> syncer;
 
     public SyncReloader(Store store, Syncer syncer) {
+        this(store, constant(Objects.requireNonNull(syncer, "syncer")));
+    }
+
+    /**
+     * A reloader that gets its syncer on the first reload (on the reload thread), so building the
+     * HTTP client (TLS set-up, about half a second) does not delay the reader's first screen.
+     */
+    public SyncReloader(Store store, Supplier<Syncer> syncer) {
         this.store = Objects.requireNonNull(store, "store");
         this.syncer = Objects.requireNonNull(syncer, "syncer");
+    }
+
+    private static Supplier<Syncer> constant(Syncer syncer) {
+        return () -> syncer;
     }
 
     @Override
@@ -37,7 +50,7 @@ public final class SyncReloader implements Reloader {
     private Result run(List<Feed> feeds, Progress progress) {
         AtomicReference<String> lastError = new AtomicReference<>();
         try {
-            SyncSummary summary = syncer.sync(feeds, new Syncer.Listener() {
+            SyncSummary summary = syncer.get().sync(feeds, new Syncer.Listener() {
                 @Override
                 public void started(int total) {
                     progress.update(0, total, "");

@@ -30,7 +30,8 @@ import org.tidings.tui.StoreReaderData;
  * Timed runs of the reader on the real SQLite store (a main class, not JMH: the database is built
  * once by {@link ReaderBenchData} and reused). Each step drives the real {@link ReaderApp} on an
  * 80x24 virtual terminal, keys in and screen redrawn, and is timed 30 times after 5 warm-ups
- * (median and p95); the first screen is also timed cold (the first one of the JVM).
+ * (median and p95 wall time, median CPU time); the first screen is also timed cold (the first one
+ * of the JVM).
  *
  * <pre>
  * java -cp ... org.tidings.bench.ReaderBenchData /tmp/reader.db   # once, a few minutes
@@ -122,18 +123,28 @@ public final class ReaderTimings {
         return new KeyStroke(c, false, false);
     }
 
+    /**
+     * Median and p95 of wall time, and median CPU time of this thread (SQLite runs on it, through
+     * JNI): on a machine shared with other work the CPU time is the steadier figure.
+     */
     static void time(String name, Supplier<?> action) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = 0; i < 5; i++) {
             action.get();
         }
         long[] nanos = new long[30];
+        long[] cpu = new long[30];
         for (int i = 0; i < nanos.length; i++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             action.get();
             nanos[i] = System.nanoTime() - start;
+            cpu[i] = threads.getCurrentThreadCpuTime() - cpuStart;
         }
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "%-58s median %7.2f ms  p95 %7.2f ms%n", name, nanos[15] / 1e6, nanos[28] / 1e6);
+        Arrays.sort(cpu);
+        System.out.printf(Locale.ROOT, "%-58s median %7.2f ms  p95 %7.2f ms  CPU median %7.2f ms%n", name, nanos[15] / 1e6,
+                nanos[28] / 1e6, cpu[15] / 1e6);
     }
 
     /** A reader on an 80x24 virtual terminal that checks for changes on every step. */
