@@ -110,7 +110,7 @@ class FuzzRegressionTest {
     }
 
     /**
-     * Finding 8 (long fuzz run): JDOM parses a processing instruction's data as pseudo-attributes
+     * Finding 7 (long fuzz run): JDOM parses a processing instruction's data as pseudo-attributes
      * in quadratic time; a 290 KB {@code <?xml-stylesheet} with 16,000 {@code text="a"} inside
      * allocated 4.8 GB (a 20 MB one would take hours). The allocation check of FuzzCheck pins it.
      */
