@@ -2,6 +2,7 @@ package org.tidings.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -293,6 +294,13 @@ final class Ingester {
         Map<String, Set<String>> linksById = new HashMap<>();
         Map<String, Set<String>> idsByLink = new HashMap<>();
         Map<String, Long> categoryTopics = new HashMap<>();
+        Map<String, Optional<String>> categoryNames = new HashMap<>();
+        for (Entry entry : parsed.entries()) {
+            for (String category : entry.categories()) {
+                categoryNames.computeIfAbsent(category, Topics::displayName);
+            }
+        }
+        Map<String, Optional<Topic>> stored = storedTopics(handle, categoryNames.values(), topicCache);
         for (Entry entry : parsed.entries()) {
             Candidate candidate = new Candidate(entry, feedSite, now);
             if (entry.id() != null && !entry.id().isBlank()) {
@@ -320,7 +328,7 @@ final class Ingester {
             }
             for (String category : entry.categories()) {
                 Long topic = categoryTopics.computeIfAbsent(category,
-                        raw -> Topics.displayName(raw).map(name -> topicId(handle, name, topicCache)).orElse(NO_TOPIC));
+                        raw -> categoryNames.get(raw).map(name -> topicId(handle, name, topicCache, stored)).orElse(NO_TOPIC));
                 if (!NO_TOPIC.equals(topic)) {
                     candidate.topicIds.add(topic);
                 }
@@ -455,22 +463,53 @@ final class Ingester {
         execute(assign);
     }
 
+    /**
+     * The stored topics of the document's category names (by name key), read in one query instead
+     * of one per name; keys already in {@code cache} are left out. A key mapped to empty has no
+     * topic yet.
+     */
+    private static Map<String, Optional<Topic>> storedTopics(Handle handle, Collection<Optional<String>> names,
+            Map<String, Long> cache) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Optional<String> name : names) {
+            name.map(Topics::key).filter(key -> !cache.containsKey(key)).ifPresent(keys::add);
+        }
+        Map<String, Optional<Topic>> stored = new HashMap<>();
+        for (List<String> chunk : Articles.chunks(keys)) {
+            for (String key : chunk) {
+                stored.put(key, Optional.empty());
+            }
+            handle.createQuery("SELECT id, name, name_key FROM topics WHERE name_key IN (<keys>)")
+                    .bindList("keys", chunk)
+                    .map((rs, ctx) -> Map.entry(rs.getString(3), new Topic(rs.getLong(1), rs.getString(2))))
+                    .forEach(e -> stored.put(e.getKey(), Optional.of(e.getValue())));
+        }
+        return stored;
+    }
+
     /** The id of a topic, created on first use; names equal ignoring case and spacing are one. */
     static long topicId(Handle handle, String name, Map<String, Long> cache) {
+        return topicId(handle, name, cache, Map.of());
+    }
+
+    /** {@link #topicId(Handle, String, Map)} with the topics already read by {@link #storedTopics}. */
+    private static long topicId(Handle handle, String name, Map<String, Long> cache, Map<String, Optional<Topic>> stored) {
         String key = Topics.key(name);
         Long cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
-        Optional<Topic> existing = handle.createQuery("SELECT id, name FROM topics WHERE name_key = :key")
-                .bind("key", key)
-                .map((rs, ctx) -> new Topic(rs.getLong(1), rs.getString(2)))
-                .findOne();
+        Optional<Topic> prefetched = stored.get(key);
+        Optional<Topic> existing = prefetched != null ? prefetched
+                : handle.createQuery("SELECT id, name FROM topics WHERE name_key = :key")
+                        .bind("key", key)
+                        .map((rs, ctx) -> new Topic(rs.getLong(1), rs.getString(2)))
+                        .findOne();
         long id;
         if (existing.isPresent()) {
             id = existing.get().id();
-            String stored = existing.get().name();
-            if (stored.equals(stored.toLowerCase(Locale.ROOT)) && !name.equals(name.toLowerCase(Locale.ROOT))) {
+            String shown = existing.get().name();
+            if (shown.equals(shown.toLowerCase(Locale.ROOT)) && !name.equals(name.toLowerCase(Locale.ROOT))) {
                 // "foreign" seen first, "Foreign" later: show the capitalized form.
                 handle.createUpdate("UPDATE topics SET name = :name WHERE id = :id").bind("name", name).bind("id", id).execute();
             }
