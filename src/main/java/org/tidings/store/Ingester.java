@@ -2,6 +2,7 @@ package org.tidings.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -151,119 +152,120 @@ final class Ingester {
             }
         }
 
-        PreparedBatch keys = handle.prepareBatch(
-                "INSERT INTO article_keys (key, article_id) VALUES (:key, :article) ON CONFLICT (key) DO NOTHING");
-        PreparedBatch appearances = handle.prepareBatch("""
-                INSERT INTO appearances (feed_id, article_id, first_seen_at, last_seen_at, present, content_hash, sort_at)
-                VALUES (:feed, :article, :now, :now, 1, :hash, :sortAt)
-                ON CONFLICT (feed_id, article_id)
-                DO UPDATE SET last_seen_at = excluded.last_seen_at, present = 1, content_hash = excluded.content_hash""");
-        PreparedBatch topics = handle.prepareBatch("""
-                INSERT INTO article_topics (article_id, topic_id, sort_at) VALUES (:article, :topic, :sortAt)
-                ON CONFLICT (article_id, topic_id) DO NOTHING""");
-
         int updated = 0;
         int unchanged = 0;
-        PreparedBatch updates = handle.prepareBatch("""
-                UPDATE articles SET title = :title, title_key = :titleKey, author = :author, summary = :summary,
-                       content_html = :html, content_text = :text, comments_url = :comments, content_hash = :hash,
-                       source_updated_at = :sourceUpdated, updated = 1, changed_at = :now
-                 WHERE id = :id""");
-        for (Candidate candidate : known) {
-            KeyHit hit = knownHits.get(candidate.articleId);
-            Long previous = appearanceHashes.get(candidate.articleId);
-            boolean changed = previous != null && previous != candidate.contentHash && hit.contentHash() != candidate.contentHash;
-            if (changed) {
-                updated++;
-                updates.bind("title", candidate.title)
-                        .bind("titleKey", candidate.title == null ? null : StoryFingerprint.titleKey(candidate.title))
-                        .bind("author", candidate.entry.author())
-                        .bind("summary", candidate.entry.summary())
-                        .bind("html", candidate.entry.contentHtml())
-                        .bind("text", candidate.text)
-                        .bind("comments", candidate.entry.commentsUrl())
-                        .bind("hash", candidate.contentHash)
-                        .bind("sourceUpdated", Rows.millis(candidate.entry.updated()))
-                        .bind("now", nowMs)
-                        .bind("id", candidate.articleId)
-                        .add();
-            } else {
-                unchanged++;
-            }
-            for (String key : candidate.keys()) {
-                if (!hits.containsKey(key)) {
-                    keys.bind("key", key).bind("article", candidate.articleId).add();
-                }
-            }
-            appearances.bind("feed", feedId).bind("article", candidate.articleId).bind("now", nowMs)
-                    .bind("hash", candidate.contentHash).bind("sortAt", hit.sortAt()).add();
-            for (long topic : candidate.topicIds) {
-                topics.bind("article", candidate.articleId).bind("topic", topic).bind("sortAt", hit.sortAt()).add();
-            }
-        }
-        execute(updates);
-
         List<Long> addedIds = new ArrayList<>();
-        if (!fresh.isEmpty()) {
-            long nextId = dialect.nextId(handle, "articles");
-            for (Candidate candidate : fresh) {
-                candidate.articleId = nextId++;
-                addedIds.add(candidate.articleId);
-            }
-            groupStories(handle, fresh, now);
-            PreparedBatch articles = handle.prepareBatch("""
-                    INSERT INTO articles (id, id_key, id_scope, site, title, title_key, link, author, published_at,
-                                          source_updated_at, summary, content_html, content_text, comments_url,
-                                          content_hash, signature, sort_at, first_seen_at, read, read_at, story_id)
-                    VALUES (:id, :idKey, :idScope, :site, :title, :titleKey, :link, :author, :published,
-                            :sourceUpdated, :summary, :html, :text, :comments,
-                            :hash, :signature, :sortAt, :now, :read, :readAt, :story)""");
-            PreparedBatch storyKeys = handle.prepareBatch(
-                    "INSERT INTO story_keys (key, article_id) VALUES (:key, :article) ON CONFLICT DO NOTHING");
-            for (Candidate candidate : fresh) {
-                StoryFingerprint fingerprint = candidate.fingerprint;
-                articles.bind("id", candidate.articleId)
-                        .bind("idKey", candidate.id == null ? null : candidate.id.key())
-                        .bind("idScope", candidate.id == null ? null : candidate.id.scope())
-                        .bind("site", candidate.site)
-                        .bind("title", candidate.title)
-                        .bind("titleKey", fingerprint == null ? null : fingerprint.titleKey())
-                        .bind("link", candidate.entry.link())
-                        .bind("author", candidate.entry.author())
-                        .bind("published", candidate.published)
-                        .bind("sourceUpdated", Rows.millis(candidate.entry.updated()))
-                        .bind("summary", candidate.entry.summary())
-                        .bind("html", candidate.entry.contentHtml())
-                        .bind("text", candidate.text)
-                        .bind("comments", candidate.entry.commentsUrl())
-                        .bind("hash", candidate.contentHash)
-                        .bind("signature", fingerprint == null ? null : fingerprint.signature())
-                        .bind("sortAt", candidate.sortAt)
-                        .bind("now", nowMs)
-                        .bind("read", candidate.read ? 1 : 0)
-                        .bind("readAt", candidate.read ? nowMs : null)
-                        .bind("story", candidate.storyId)
-                        .add();
-                for (String key : candidate.keys()) {
-                    keys.bind("key", key).bind("article", candidate.articleId).add();
-                }
-                appearances.bind("feed", feedId).bind("article", candidate.articleId).bind("now", nowMs)
-                        .bind("hash", candidate.contentHash).bind("sortAt", candidate.sortAt).add();
-                for (long topic : candidate.topicIds) {
-                    topics.bind("article", candidate.articleId).bind("topic", topic).bind("sortAt", candidate.sortAt).add();
-                }
-                if (fingerprint != null) {
-                    for (long key : fingerprint.candidateKeys()) {
-                        storyKeys.bind("key", key).bind("article", candidate.articleId).add();
+        try (Batch keys = new Batch(handle, "INSERT INTO article_keys (key, article_id) VALUES (?, ?) ON CONFLICT (key) DO NOTHING");
+                Batch appearances = new Batch(handle, """
+                        INSERT INTO appearances (feed_id, article_id, first_seen_at, last_seen_at, present, content_hash, sort_at)
+                        VALUES (?, ?, ?, ?, 1, ?, ?)
+                        ON CONFLICT (feed_id, article_id)
+                        DO UPDATE SET last_seen_at = excluded.last_seen_at, present = 1, content_hash = excluded.content_hash""");
+                Batch topics = new Batch(handle, """
+                        INSERT INTO article_topics (article_id, topic_id, sort_at) VALUES (?, ?, ?)
+                        ON CONFLICT (article_id, topic_id) DO NOTHING""")) {
+            if (!known.isEmpty()) {
+                try (Batch updates = new Batch(handle, """
+                        UPDATE articles SET title = ?, title_key = ?, author = ?, summary = ?,
+                               content_html = ?, content_text = ?, comments_url = ?, content_hash = ?,
+                               source_updated_at = ?, updated = 1, changed_at = ?
+                         WHERE id = ?""")) {
+                    for (Candidate candidate : known) {
+                        KeyHit hit = knownHits.get(candidate.articleId);
+                        Long previous = appearanceHashes.get(candidate.articleId);
+                        boolean changed = previous != null && previous != candidate.contentHash && hit.contentHash() != candidate.contentHash;
+                        if (changed) {
+                            updated++;
+                            updates.text(candidate.title)
+                                    .text(candidate.title == null ? null : StoryFingerprint.titleKey(candidate.title))
+                                    .text(candidate.entry.author())
+                                    .text(candidate.entry.summary())
+                                    .text(candidate.entry.contentHtml())
+                                    .text(candidate.text)
+                                    .text(candidate.entry.commentsUrl())
+                                    .integer(candidate.contentHash)
+                                    .integer(Rows.millis(candidate.entry.updated()))
+                                    .integer(nowMs)
+                                    .integer(candidate.articleId)
+                                    .add();
+                        } else {
+                            unchanged++;
+                        }
+                        for (String key : candidate.keys()) {
+                            if (!hits.containsKey(key)) {
+                                keys.text(key).integer(candidate.articleId).add();
+                            }
+                        }
+                        appearances.integer(feedId).integer(candidate.articleId).integer(nowMs).integer(nowMs)
+                                .integer(candidate.contentHash).integer(hit.sortAt()).add();
+                        for (long topic : candidate.topicIds) {
+                            topics.integer(candidate.articleId).integer(topic).integer(hit.sortAt()).add();
+                        }
                     }
+                    updates.execute();
                 }
             }
-            execute(articles);
-            execute(storyKeys);
+
+            if (!fresh.isEmpty()) {
+                long nextId = dialect.nextId(handle, "articles");
+                for (Candidate candidate : fresh) {
+                    candidate.articleId = nextId++;
+                    addedIds.add(candidate.articleId);
+                }
+                groupStories(handle, fresh, now);
+                try (Batch articles = new Batch(handle, """
+                        INSERT INTO articles (id, id_key, id_scope, site, title, title_key, link, author, published_at,
+                                              source_updated_at, summary, content_html, content_text, comments_url,
+                                              content_hash, signature, sort_at, first_seen_at, read, read_at, story_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                        Batch storyKeys = new Batch(handle,
+                                "INSERT INTO story_keys (key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                    for (Candidate candidate : fresh) {
+                        StoryFingerprint fingerprint = candidate.fingerprint;
+                        articles.integer(candidate.articleId)
+                                .text(candidate.id == null ? null : candidate.id.key())
+                                .text(candidate.id == null ? null : candidate.id.scope())
+                                .text(candidate.site)
+                                .text(candidate.title)
+                                .text(fingerprint == null ? null : fingerprint.titleKey())
+                                .text(candidate.entry.link())
+                                .text(candidate.entry.author())
+                                .integer(candidate.published)
+                                .integer(Rows.millis(candidate.entry.updated()))
+                                .text(candidate.entry.summary())
+                                .text(candidate.entry.contentHtml())
+                                .text(candidate.text)
+                                .text(candidate.entry.commentsUrl())
+                                .integer(candidate.contentHash)
+                                .bytes(fingerprint == null ? null : fingerprint.signature())
+                                .integer(candidate.sortAt)
+                                .integer(nowMs)
+                                .integer(candidate.read ? 1 : 0)
+                                .integer(candidate.read ? (Long) nowMs : null)
+                                .integer(candidate.storyId)
+                                .add();
+                        for (String key : candidate.keys()) {
+                            keys.text(key).integer(candidate.articleId).add();
+                        }
+                        appearances.integer(feedId).integer(candidate.articleId).integer(nowMs).integer(nowMs)
+                                .integer(candidate.contentHash).integer(candidate.sortAt).add();
+                        for (long topic : candidate.topicIds) {
+                            topics.integer(candidate.articleId).integer(topic).integer(candidate.sortAt).add();
+                        }
+                        if (fingerprint != null) {
+                            for (long key : fingerprint.candidateKeys()) {
+                                storyKeys.integer(key).integer(candidate.articleId).add();
+                            }
+                        }
+                    }
+                    articles.execute();
+                    storyKeys.execute();
+                }
+            }
+            keys.execute();
+            appearances.execute();
+            topics.execute();
         }
-        execute(keys);
-        execute(appearances);
-        execute(topics);
         if (!parsed.entries().isEmpty()) {
             // A document with no entries at all is more often broken than emptied: keep presence.
             handle.createUpdate("UPDATE appearances SET present = 0 WHERE feed_id = :feed AND present = 1 AND last_seen_at < :now")
@@ -292,6 +294,13 @@ final class Ingester {
         Map<String, Set<String>> linksById = new HashMap<>();
         Map<String, Set<String>> idsByLink = new HashMap<>();
         Map<String, Long> categoryTopics = new HashMap<>();
+        Map<String, Optional<String>> categoryNames = new HashMap<>();
+        for (Entry entry : parsed.entries()) {
+            for (String category : entry.categories()) {
+                categoryNames.computeIfAbsent(category, Topics::displayName);
+            }
+        }
+        Map<String, Optional<Topic>> stored = storedTopics(handle, categoryNames.values(), topicCache);
         for (Entry entry : parsed.entries()) {
             Candidate candidate = new Candidate(entry, feedSite, now);
             if (entry.id() != null && !entry.id().isBlank()) {
@@ -319,7 +328,7 @@ final class Ingester {
             }
             for (String category : entry.categories()) {
                 Long topic = categoryTopics.computeIfAbsent(category,
-                        raw -> Topics.displayName(raw).map(name -> topicId(handle, name, topicCache)).orElse(NO_TOPIC));
+                        raw -> categoryNames.get(raw).map(name -> topicId(handle, name, topicCache, stored)).orElse(NO_TOPIC));
                 if (!NO_TOPIC.equals(topic)) {
                     candidate.topicIds.add(topic);
                 }
@@ -454,22 +463,53 @@ final class Ingester {
         execute(assign);
     }
 
+    /**
+     * The stored topics of the document's category names (by name key), read in one query instead
+     * of one per name; keys already in {@code cache} are left out. A key mapped to empty has no
+     * topic yet.
+     */
+    private static Map<String, Optional<Topic>> storedTopics(Handle handle, Collection<Optional<String>> names,
+            Map<String, Long> cache) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Optional<String> name : names) {
+            name.map(Topics::key).filter(key -> !cache.containsKey(key)).ifPresent(keys::add);
+        }
+        Map<String, Optional<Topic>> stored = new HashMap<>();
+        for (List<String> chunk : Articles.chunks(keys)) {
+            for (String key : chunk) {
+                stored.put(key, Optional.empty());
+            }
+            handle.createQuery("SELECT id, name, name_key FROM topics WHERE name_key IN (<keys>)")
+                    .bindList("keys", chunk)
+                    .map((rs, ctx) -> Map.entry(rs.getString(3), new Topic(rs.getLong(1), rs.getString(2))))
+                    .forEach(e -> stored.put(e.getKey(), Optional.of(e.getValue())));
+        }
+        return stored;
+    }
+
     /** The id of a topic, created on first use; names equal ignoring case and spacing are one. */
     static long topicId(Handle handle, String name, Map<String, Long> cache) {
+        return topicId(handle, name, cache, Map.of());
+    }
+
+    /** {@link #topicId(Handle, String, Map)} with the topics already read by {@link #storedTopics}. */
+    private static long topicId(Handle handle, String name, Map<String, Long> cache, Map<String, Optional<Topic>> stored) {
         String key = Topics.key(name);
         Long cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
-        Optional<Topic> existing = handle.createQuery("SELECT id, name FROM topics WHERE name_key = :key")
-                .bind("key", key)
-                .map((rs, ctx) -> new Topic(rs.getLong(1), rs.getString(2)))
-                .findOne();
+        Optional<Topic> prefetched = stored.get(key);
+        Optional<Topic> existing = prefetched != null ? prefetched
+                : handle.createQuery("SELECT id, name FROM topics WHERE name_key = :key")
+                        .bind("key", key)
+                        .map((rs, ctx) -> new Topic(rs.getLong(1), rs.getString(2)))
+                        .findOne();
         long id;
         if (existing.isPresent()) {
             id = existing.get().id();
-            String stored = existing.get().name();
-            if (stored.equals(stored.toLowerCase(Locale.ROOT)) && !name.equals(name.toLowerCase(Locale.ROOT))) {
+            String shown = existing.get().name();
+            if (shown.equals(shown.toLowerCase(Locale.ROOT)) && !name.equals(name.toLowerCase(Locale.ROOT))) {
                 // "foreign" seen first, "Foreign" later: show the capitalized form.
                 handle.createUpdate("UPDATE topics SET name = :name WHERE id = :id").bind("name", name).bind("id", id).execute();
             }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What near-duplicate detection knows of an article: a MinHash signature of its body's word
@@ -37,6 +38,10 @@ final class StoryFingerprint {
     private final int shingles;
     private final String titleKey;
     private final String site;
+    /** Computed on first use: ingest asks for them several times per article. */
+    private @Nullable List<Long> keys;
+    private @Nullable Set<String> titleWords;
+    private @Nullable Set<String> titleNumbers;
 
     private StoryFingerprint(int[] minHashes, int shingles, String titleKey, String site) {
         this.minHashes = minHashes;
@@ -148,6 +153,15 @@ final class StoryFingerprint {
 
     /** The LSH keys: one per band, and one for the title when it has three words or more. */
     List<Long> candidateKeys() {
+        List<Long> cached = keys;
+        if (cached == null) {
+            cached = List.copyOf(computeKeys());
+            keys = cached;
+        }
+        return cached;
+    }
+
+    private List<Long> computeKeys() {
         List<Long> keys = new ArrayList<>(BANDS + 1);
         if (comparable()) {
             for (int band = 0; band < BANDS; band++) {
@@ -177,22 +191,40 @@ final class StoryFingerprint {
 
     /** The Jaccard similarity of the two titles' word sets. */
     double titleSimilarity(StoryFingerprint other) {
-        Set<String> mine = Set.of(titleKey.split(" "));
-        Set<String> theirs = Set.of(other.titleKey.split(" "));
-        Set<String> union = new HashSet<>(mine);
-        union.addAll(theirs);
-        long common = mine.stream().filter(theirs::contains).count();
-        return union.isEmpty() ? 0 : common / (double) union.size();
+        Set<String> mine = titleWords();
+        Set<String> theirs = other.titleWords();
+        int common = 0;
+        for (String word : mine) {
+            if (theirs.contains(word)) {
+                common++;
+            }
+        }
+        int union = mine.size() + theirs.size() - common;
+        return union == 0 ? 0 : common / (double) union;
+    }
+
+    /** The title's words as a set (a word repeated in the title counts once). */
+    private Set<String> titleWords() {
+        Set<String> cached = titleWords;
+        if (cached == null) {
+            cached = new HashSet<>(Arrays.asList(titleKey.split(" ")));
+            titleWords = cached;
+        }
+        return cached;
     }
 
     private Set<String> titleNumbers() {
-        Set<String> numbers = new HashSet<>();
-        for (String word : titleKey.split(" ")) {
-            if (!word.isEmpty() && word.chars().anyMatch(Character::isDigit)) {
-                numbers.add(word);
+        Set<String> cached = titleNumbers;
+        if (cached == null) {
+            cached = new HashSet<>();
+            for (String word : titleWords()) {
+                if (!word.isEmpty() && word.chars().anyMatch(Character::isDigit)) {
+                    cached.add(word);
+                }
             }
+            titleNumbers = cached;
         }
-        return numbers;
+        return cached;
     }
 
     /**

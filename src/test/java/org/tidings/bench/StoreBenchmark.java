@@ -33,7 +33,8 @@ import org.tidings.store.Store;
  * <ul>
  *   <li>ingest: 100,000 items from 1,000 feeds (100 per document), 30% of them also in other
  *       feeds (10% the same post in category feeds of one site by guid, 20% the same story
- *       linked by two sites, with tracking parameters), ingested through {@link Store#ingest}.
+ *       linked by two sites, with tracking parameters), ingested through {@link Store#ingest};
+ *       then every document ingested again an hour later, unchanged (the common case of a sync).
  *   <li>queries: 1,000,000 articles (1,000 feeds x 1,000, 20 folders, 50 topics, 70% read; built
  *       in SQLite by {@link BenchmarkData}), then unread counts per feed, folder and topic and
  *       first pages, each timed 50 times after 10 warm-ups.
@@ -114,6 +115,17 @@ public final class StoreBenchmark {
         System.out.printf(Locale.ROOT, "ingest: %,d items from %,d feeds in %.2f s = %,.0f items/s wall;"
                         + " %.2f s CPU = %,.0f items/s per core (%,d articles stored, %,d already known)%n",
                 items, feeds, seconds, items / seconds, cpuSeconds, items / cpuSeconds, added, known);
+        // the common case of a sync: every feed fetched again an hour later, nothing changed
+        cpuStart = threads.getCurrentThreadCpuTime();
+        start = System.nanoTime();
+        int unchanged = 0;
+        for (int f = 0; f < feeds; f++) {
+            unchanged += store.ingest(ids[f], documents.get(f), NOW.plusSeconds(3600 + f)).unchanged();
+        }
+        seconds = (System.nanoTime() - start) / 1e9;
+        cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        System.out.printf(Locale.ROOT, "re-fetch: %,d items in %.2f s = %,.0f items/s wall; %.2f s CPU = %,.0f items/s per core"
+                + " (%,d unchanged)%n", items, seconds, items / seconds, cpuSeconds, items / cpuSeconds, unchanged);
     }
 
     static void queries(Path db) throws IOException {
