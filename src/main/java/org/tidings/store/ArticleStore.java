@@ -27,6 +27,9 @@ public final class ArticleStore {
      * Stories with more than one unread copy and their number of unread copies ({@code n}), read
      * from the articles_story index (story_id, read) alone.
      */
+    // The story corrections below join with CROSS JOIN so that SQLite keeps the join order: the
+    // few unread stories with several copies drive the loop. Left to the planner, it scanned the
+    // story index once per story (40 s on 1,000,000 articles instead of 0.1 s).
     private static final String UNREAD_STORIES = """
             SELECT story_id, count(*) AS n FROM articles INDEXED BY articles_story
              WHERE story_id IS NOT NULL AND read = 0
@@ -175,8 +178,8 @@ public final class ArticleStore {
             handle.createQuery("WITH s AS (" + UNREAD_STORIES + ")\n" + """
                             SELECT t.name, sum(c.n - 1) FROM (
                                 SELECT at.topic_id AS topic_id, count(*) AS n
-                                  FROM s JOIN articles a ON a.story_id = s.story_id AND a.read = 0
-                                  JOIN article_topics at ON at.article_id = a.id
+                                  FROM s CROSS JOIN articles a ON a.story_id = s.story_id AND a.read = 0
+                                  CROSS JOIN article_topics at ON at.article_id = a.id
                                  GROUP BY at.topic_id, a.story_id HAVING count(*) > 1) c
                               JOIN topics t ON t.id = c.topic_id
                              GROUP BY t.id, t.name""")
@@ -193,9 +196,9 @@ public final class ArticleStore {
             handle.createQuery("WITH s AS (" + UNREAD_STORIES + ")\n" + """
                             SELECT fo.name, sum(c.n - 1) FROM (
                                 SELECT f.folder_id AS folder_id, count(DISTINCT a.id) AS n
-                                  FROM s JOIN articles a ON a.story_id = s.story_id AND a.read = 0
-                                  JOIN appearances p ON p.article_id = a.id
-                                  JOIN feeds f ON f.id = p.feed_id
+                                  FROM s CROSS JOIN articles a ON a.story_id = s.story_id AND a.read = 0
+                                  CROSS JOIN appearances p ON p.article_id = a.id
+                                  CROSS JOIN feeds f ON f.id = p.feed_id
                                  WHERE f.folder_id IS NOT NULL
                                  GROUP BY f.folder_id, a.story_id HAVING count(DISTINCT a.id) > 1) c
                               JOIN folders fo ON fo.id = c.folder_id
