@@ -51,6 +51,9 @@ final class AddCommand implements Callable<Integer> {
     @Option(names = "--pick", paramLabel = "N", description = "With several feeds found, take the N-th (1-based).")
     @Nullable Integer pick;
 
+    @Option(names = "--all", description = "With several feeds found (e.g. a WordPress site's category feeds), add them all.")
+    boolean all;
+
     @Option(names = "--no-discover", description = "Subscribe to URL as given, without fetching it.")
     boolean noDiscover;
 
@@ -70,6 +73,9 @@ final class AddCommand implements Callable<Integer> {
                     throw new IllegalArgumentException(notFound.message());
                 }
                 List<FeedCandidate> candidates = ((Discovery.Found) discovery).candidates();
+                if (all) {
+                    return addAll(services, candidates, out, err);
+                }
                 FeedCandidate chosen = choose(candidates, out);
                 if (chosen == null) {
                     return ExitCodes.FATAL;
@@ -88,6 +94,25 @@ final class AddCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
+    }
+
+    /** Adds every discovered feed; ones already subscribed are skipped with a note. */
+    private int addAll(Services services, List<FeedCandidate> candidates, PrintWriter out, PrintWriter err) {
+        int added = 0;
+        for (FeedCandidate candidate : candidates) {
+            String candidateTitle = candidate.source() == FeedCandidate.Source.SELF ? null : candidate.title();
+            AddResult result = services.store.feeds().add(
+                    new Subscription(candidate.url(), candidateTitle, null, folder, List.of()), services.clock.instant());
+            if (result instanceof AddResult.AlreadySubscribed) {
+                err.printf("tidings: already subscribed: #%d %s%n", result.feed().id(), candidate.url());
+            } else {
+                added++;
+                out.printf("added #%d %s%s%n", result.feed().id(), candidate.url(), folder == null ? "" : " in " + folder);
+            }
+        }
+        out.flush();
+        err.flush();
+        return added > 0 ? ExitCodes.OK : ExitCodes.FATAL;
     }
 
     private static int refuseDuplicate(PrintWriter err, Services services, String feedUrl) {
@@ -115,7 +140,7 @@ final class AddCommand implements Callable<Integer> {
         }
         out.flush();
         if (System.console() == null) {
-            out.println("run again with --pick N to choose one");
+            out.println("run again with --pick N to choose one, or --all to add them all");
             out.flush();
             return null;
         }

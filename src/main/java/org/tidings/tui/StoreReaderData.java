@@ -34,6 +34,8 @@ import org.tidings.store.Store;
  */
 public final class StoreReaderData implements ReaderData {
     private static final int COPY_LIMIT = 20;
+    /** The source shown for an article whose feeds were all unsubscribed (kept, not purged). */
+    static final String NO_FEED = "(unsubscribed)";
 
     private final Store store;
     private final Path databaseFile;
@@ -140,7 +142,7 @@ public final class StoreReaderData implements ReaderData {
     private ArticleRow row(Article article) {
         FeedRef first = article.feeds().isEmpty() ? null : article.feeds().get(0);
         return new ArticleRow(article.id(), first == null ? 0 : first.id(), article.published(),
-                first == null ? "" : first.title(), title(article), article.read(), article.starred(), copies(article));
+                first == null ? NO_FEED : first.title(), title(article), article.read(), article.starred(), copies(article));
     }
 
     private static String title(Article article) {
@@ -157,7 +159,7 @@ public final class StoreReaderData implements ReaderData {
             if (copy.id() == article.id()) {
                 continue;
             }
-            String source = copy.feeds().isEmpty() ? "" : copy.feeds().get(0).title();
+            String source = copy.feeds().isEmpty() ? NO_FEED : copy.feeds().get(0).title();
             copies.add(new StoryCopy(copy.id(), source, title(copy), copy.link()));
         }
         return copies;

@@ -149,4 +149,37 @@ class SubscriptionCommandsTest {
         assertThat(run(db, "remove", "1").code()).isZero();
         assertThat(run(db, "feeds", "--json").out()).isEmpty();
     }
+
+    @Test
+    void addDiscoversASitesFeedsAndAllTakesThemAll() throws Exception {
+        com.sun.net.httpserver.HttpServer server =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        String page = "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" title=\"Site\" href=\"/feed/\">"
+                + "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Foreign\" href=\"/category/foreign/feed/\">"
+                + "</head><body>news</body></html>";
+        server.createContext("/", exchange -> {
+            byte[] body = page.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Path db = dir.resolve("t.db");
+            Result listed = run(db, "add", base + "/");
+            assertThat(listed.code()).isEqualTo(ExitCodes.FATAL);
+            assertThat(listed.out()).contains(base + "/feed/").contains(base + "/category/foreign/feed/").contains("--all");
+
+            Result all = run(db, "add", base + "/", "--all", "--folder", "Site");
+            assertThat(all.code()).isZero();
+            assertThat(all.out()).contains("added #1").contains("added #2");
+            String feeds = run(db, "feeds", "--json").out();
+            assertThat(feeds.lines()).hasSize(2);
+            assertThat(feeds).contains("\"title\":\"Foreign\"").contains("\"folder\":\"Site\"");
+        } finally {
+            server.stop(0);
+        }
+    }
 }
