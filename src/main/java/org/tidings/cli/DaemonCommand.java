@@ -121,7 +121,11 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
                 if (!daemon.isStopping()) {
                     log.info("stopping: finishing fetches in flight (at most " + GRACE.toSeconds() + "s)");
                     daemon.stop();
-                    stopper.schedule(syncer::cancelInFlight, GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                    try {
+                        stopper.schedule(syncer::cancelInFlight, GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (java.util.concurrent.RejectedExecutionException alreadyStopped) {
+                        // the loop ended between the signal and now: nothing left in flight
+                    }
                 }
             };
             Signal.handle(new Signal("TERM"), signal -> stop.run());
