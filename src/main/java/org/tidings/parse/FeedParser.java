@@ -1,8 +1,10 @@
 package org.tidings.parse;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jspecify.annotations.Nullable;
 import org.tidings.model.FeedFormat;
@@ -67,12 +69,25 @@ public final class FeedParser {
             throw new FeedParseException("empty document");
         }
         XmlInput.Result read = xml.read(document, contentType);
-        Element root = read.document().getRootElement();
-        FeedFormat detected = XmlFeedMapper.detect(root);
+        Document tree = read.document();
+        boolean recovered = read.recovered();
+        List<String> warnings = new ArrayList<>(read.warnings());
+        Element root = tree.getRootElement();
+        FeedFormat detected = FeedRoot.detect(root);
+        if (detected == null && FeedRoot.isHtmlPage(root)) {
+            Document inner = FeedRoot.unwrapFromHtml(root);
+            if (inner != null) {
+                tree = inner;
+                root = inner.getRootElement();
+                detected = FeedRoot.detect(root);
+                recovered = true;
+                warnings.add("the feed was wrapped in an HTML page; read the <" + root.getName() + "> inside it");
+            }
+        }
         if (detected == null && read.recovered()) {
             // A broken document whose feed root was lost (a damaged start tag): if items or
             // entries survive anywhere, read them, as a person skimming the text would.
-            detected = XmlFeedMapper.detectByContent(root);
+            detected = FeedRoot.detectByContent(root);
         }
         if (detected == null && read.recovered() && root.getName().equals(LenientXml.STAND_IN)) {
             throw new FeedParseException("not a feed: nothing in the broken document reads as RSS or Atom");
@@ -80,11 +95,11 @@ public final class FeedParser {
         if (detected == null) {
             throw new FeedParseException("not a feed: the root element is <" + root.getName() + ">");
         }
-        RomeHints.Result rome = RomeHints.read(read.document());
+        RomeHints.Result rome = RomeHints.read(tree);
         FeedFormat format = rome.format() != null && sameFamily(rome.format(), detected) ? rome.format() : detected;
-        XmlFeedMapper.Mapped mapped = XmlFeedMapper.map(read.document(), format, base);
+        XmlFeedMapper.Mapped mapped = XmlFeedMapper.map(tree, format, base);
         return new ParsedFeed(format, mapped.title(), mapped.link(), mapped.description(), mapped.language(),
-                mapped.entries(), rome.hints(), read.recovered(), List.copyOf(read.warnings()));
+                mapped.entries(), rome.hints(), recovered, List.copyOf(warnings));
     }
 
     private static boolean sameFamily(FeedFormat a, FeedFormat b) {

@@ -121,7 +121,7 @@ final class JsonFeedMapper {
         String contentHtml = text(item.get("content_html"));
         String contentText = text(item.get("content_text"));
         if (contentHtml == null && contentText != null) {
-            contentHtml = XmlFeedMapper.escapeHtml(contentText).replace("\n", "<br>\n");
+            contentHtml = TextConstructs.escapeHtml(contentText).replace("\n", "<br>\n");
         }
         String summary = text(item.get("summary"));
         String plain = summary != null ? HtmlText.collapse(summary)
