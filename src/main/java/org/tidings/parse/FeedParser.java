@@ -9,6 +9,9 @@ import org.jdom2.Element;
 import org.jspecify.annotations.Nullable;
 import org.tidings.model.FeedFormat;
 import org.tidings.model.ParsedFeed;
+import org.tidings.xml.LenientXml;
+import org.tidings.xml.SafeXmlReader;
+import org.tidings.xml.XmlException;
 
 /**
  * Reads a feed document (RSS 0.90-2.0, RSS 1.0, Atom 0.3/1.0, JSON Feed 1.0/1.1) into the model,
@@ -21,7 +24,7 @@ public final class FeedParser {
     public static final long DEFAULT_MAX_DOCUMENT_BYTES = 20L * 1024 * 1024;
 
     private final long maxDocumentBytes;
-    private final XmlInput xml = new XmlInput();
+    private final SafeXmlReader xml = new SafeXmlReader(FeedRoot.LENIENCE);
 
     public FeedParser() {
         this(DEFAULT_MAX_DOCUMENT_BYTES);
@@ -51,7 +54,7 @@ public final class FeedParser {
             return read(document, documentUrl, contentType);
         } catch (RuntimeException | StackOverflowError e) {
             // A document the rules above did not foresee: one clear line, never a crash of the caller.
-            throw new FeedParseException("could not read the document: " + XmlInput.oneLine(String.valueOf(e)), e);
+            throw new FeedParseException("could not read the document: " + XmlException.oneLine(String.valueOf(e)), e);
         }
     }
 
@@ -68,7 +71,12 @@ public final class FeedParser {
         if (isBlank(document)) {
             throw new FeedParseException("empty document");
         }
-        XmlInput.Result read = xml.read(document, contentType);
+        SafeXmlReader.Result read;
+        try {
+            read = xml.read(document, contentType);
+        } catch (XmlException e) {
+            throw new FeedParseException(String.valueOf(e.getMessage()), e);
+        }
         Document tree = read.document();
         boolean recovered = read.recovered();
         List<String> warnings = new ArrayList<>(read.warnings());

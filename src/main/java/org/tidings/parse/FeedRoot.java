@@ -8,11 +8,15 @@ import static org.tidings.parse.Names.ns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jspecify.annotations.Nullable;
 import org.tidings.model.FeedFormat;
+import org.tidings.xml.LenientXml;
+import org.tidings.xml.SafeXmlReader;
 
 /**
  * Where the feed is in a tree and which format it is: the root element and its version, a feed
@@ -21,8 +25,22 @@ import org.tidings.model.FeedFormat;
 final class FeedRoot {
     private FeedRoot() {}
 
+    /** What the lenient reading of a broken document looks for: feed roots, feeds' undeclared prefixes, items. */
+    static final LenientXml.Lenience LENIENCE = new LenientXml.Lenience(Set.of("rss", "feed", "RDF"),
+            Map.of("dc", Names.NS_DC,
+                    "content", Names.NS_CONTENT,
+                    "media", Names.NS_MEDIA,
+                    "itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd",
+                    "atom", Names.NS_ATOM10,
+                    "rdf", Names.NS_RDF,
+                    "sy", "http://purl.org/rss/1.0/modules/syndication/",
+                    "slash", "http://purl.org/rss/1.0/modules/slash/",
+                    "wfw", Names.NS_WFW,
+                    "dcterms", Names.NS_DCTERMS),
+            Set.of("item", "entry", "channel"));
+
     /** Elements nested deeper than this are not searched (the XML reader refuses deeper ones anyway). */
-    private static final int MAX_DEPTH = 500;
+    private static final int MAX_DEPTH = SafeXmlReader.MAX_DEPTH;
 
     /** The format named by the root element, or null when the root is not a feed. */
     static @Nullable FeedFormat detect(Element root) {

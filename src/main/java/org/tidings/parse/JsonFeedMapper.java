@@ -47,7 +47,7 @@ final class JsonFeedMapper {
             }
             root = MAPPER.readTree(text);
         } catch (JacksonException e) {
-            throw new FeedParseException("not JSON: " + XmlInput.oneLine(e.getOriginalMessage()), e);
+            throw new FeedParseException("not JSON: " + org.tidings.xml.XmlException.oneLine(e.getOriginalMessage()), e);
         }
         if (root == null || !root.isObject()) {
             throw new FeedParseException("not a JSON Feed: the document is not a JSON object");
