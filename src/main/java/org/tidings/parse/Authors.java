@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdom2.Element;
 import org.jspecify.annotations.Nullable;
+import org.tidings.html.HtmlText;
 
 /** The authors of one item, in document order; the first one with a name wins. */
 final class Authors {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.jdom2.Element;
 import org.jspecify.annotations.Nullable;
+import org.tidings.html.HtmlText;
 
 /** Categories with the duplicate rule of the reference parser: identical (term, scheme, label) once. */
 final class Categories {

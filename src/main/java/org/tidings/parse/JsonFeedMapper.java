@@ -15,6 +15,7 @@ import org.tidings.model.FeedFormat;
 import org.tidings.model.FeedHints;
 import org.tidings.model.Media;
 import org.tidings.model.ParsedFeed;
+import org.tidings.html.HtmlText;
 
 /** JSON Feed 1.0 / 1.1 (jsonfeed.org) with Jackson; Rome has no JSON Feed support. */
 final class JsonFeedMapper {
@@ -125,7 +126,7 @@ final class JsonFeedMapper {
         }
         String summary = text(item.get("summary"));
         String plain = summary != null ? HtmlText.collapse(summary)
-                : contentText != null ? HtmlText.collapse(contentText) : HtmlText.toPlainText(contentHtml);
+                : contentText != null ? HtmlText.collapse(contentText) : HtmlText.plain(contentHtml);
         String author = author(item);
         if (author == null && !item.has("authors") && !item.has("author")) {
             author = feedAuthor;

@@ -8,6 +8,7 @@ import org.jdom2.Element;
 import org.jspecify.annotations.Nullable;
 import org.tidings.model.Enclosure;
 import org.tidings.model.Media;
+import org.tidings.html.HtmlText;
 
 /** Enclosures (RSS {@code enclosure}, Atom {@code link rel="enclosure"}) and Media RSS ({@code media:*}). */
 final class MediaElements {

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.tidings.model.Enclosure;
 import org.tidings.model.Entry;
 import org.tidings.model.Media;
+import org.tidings.html.HtmlText;
 
 /**
  * One RSS item (0.9x, 1.0 or 2.0, with the Dublin Core, content, iTunes, Media RSS and wfw

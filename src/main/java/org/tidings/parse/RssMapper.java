@@ -10,6 +10,7 @@ import org.jdom2.Element;
 import org.jspecify.annotations.Nullable;
 import org.tidings.model.Entry;
 import org.tidings.model.FeedFormat;
+import org.tidings.html.HtmlText;
 
 /**
  * RSS 0.90-0.94 and 2.0 ({@code <rss><channel>…<item>}, or a bare {@code <channel>}): the channel's
@@ -58,7 +59,7 @@ final class RssMapper {
                     link = value;
                 }
             } else if (prefix.isEmpty() && name.equals("description")) {
-                description = HtmlText.toPlainText(child.getText());
+                description = HtmlText.plain(child.getText());
             } else if ((prefix.isEmpty() || prefix.equals("dc")) && name.equals("language")) {
                 language = HtmlText.collapse(child.getText());
             }

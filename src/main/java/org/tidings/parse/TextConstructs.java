@@ -11,6 +11,7 @@ import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jdom2.Text;
 import org.jspecify.annotations.Nullable;
+import org.tidings.html.HtmlText;
 
 /**
  * Text constructs: titles as plain text, content and summaries as HTML, whatever the element's
@@ -36,14 +37,14 @@ final class TextConstructs {
         if (mode.equals("base64") || isBase64Type(type)) {
             String decoded = base64(element.getText());
             if (decoded != null) {
-                return isHtmlType(type) ? HtmlText.toPlainText(decoded) : HtmlText.collapse(decoded);
+                return isHtmlType(type) ? HtmlText.plain(decoded) : HtmlText.collapse(decoded);
             }
         }
         if (hasElementChildren(element)) {
-            return HtmlText.toPlainText(innerXml(unwrapXhtmlDiv(element), null));
+            return HtmlText.plain(innerXml(unwrapXhtmlDiv(element), null));
         }
         if (isHtmlType(type) || mode.equals("escaped") && !type.equals("text") && !type.equals("text/plain")) {
-            return HtmlText.toPlainText(element.getText());
+            return HtmlText.plain(element.getText());
         }
         return HtmlText.collapse(element.getText());
     }
@@ -56,11 +57,11 @@ final class TextConstructs {
             return atomText(element);
         }
         if (hasElementChildren(element)) {
-            return HtmlText.toPlainText(innerXml(element, null));
+            return HtmlText.plain(innerXml(element, null));
         }
         String text = element.getText();
         if (HtmlText.looksLikeHtml(text)) {
-            return HtmlText.toPlainText(text);
+            return HtmlText.plain(text);
         }
         return HtmlText.collapse(text);
     }
@@ -99,7 +100,7 @@ final class TextConstructs {
 
     /** Plain text of at most about 500 characters, cut at a word, from HTML. */
     static @Nullable String summary(@Nullable String html) {
-        String text = HtmlText.toPlainText(html);
+        String text = HtmlText.plain(html);
         if (text == null || text.length() <= SUMMARY_LIMIT) {
             return text;
         }
