@@ -35,7 +35,7 @@ import sun.misc.Signal;
         mixinStandardHelpOptions = true,
         description = {
             "Run until stopped, syncing each feed when it is due (for servers).",
-            "Logs one line per round and one per feed error on stderr."
+            "Logs each round that was due, one line when nothing is due, and each feed error on stderr."
         })
 final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     /** How long fetches in flight may go on after a stop is asked for. */
@@ -58,7 +58,10 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path db = top.databasePath();
-        TidingsCommand.ensureParent(db);
+        if (http != null) {
+            HttpAddress.parse(http); // a typo is reported before anything starts
+        }
+        top.ensureDatabaseDirectory(db);
         Optional<ProcessLock> daemonLock = ProcessLock.tryAcquire(lockFile(db, "daemon"));
         if (daemonLock.isEmpty()) {
             String pid = ProcessLock.holder(lockFile(db, "daemon")).map(p -> " (pid " + p + ")").orElse("");
@@ -128,17 +131,25 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
                     }
                 }
             };
-            Signal.handle(new Signal("TERM"), signal -> stop.run());
-            Signal.handle(new Signal("INT"), signal -> stop.run());
-
             String address = http != null ? http : config.optional(Key.DAEMON_HTTP);
             StatusServer status = null;
             if (address != null) {
-                status = StatusServer.start(StatusServer.parseAddress(address), metrics, clock, clock.instant(),
-                        every.multipliedBy(3).plus(config.duration(Key.FETCH_REQUEST_TIMEOUT)));
+                HttpAddress where = HttpAddress.parse(address);
+                try {
+                    status = StatusServer.start(where.socketAddress(), metrics, clock, clock.instant(),
+                            every.multipliedBy(3).plus(config.duration(Key.FETCH_REQUEST_TIMEOUT)));
+                } catch (IOException e) {
+                    throw where.cannotServe(e);
+                }
                 log.info("serving /health and /metrics on http://" + status.address().getHostString() + ":" + status.address().getPort());
             }
+            Signal.handle(new Signal("TERM"), signal -> stop.run());
+            Signal.handle(new Signal("INT"), signal -> stop.run());
+
             log.info("daemon started on " + db + " (tick " + every.toSeconds() + "s, pid " + ProcessHandle.current().pid() + ")");
+            if (services.store.feeds().list().isEmpty()) {
+                log.info(FeedsCommand.NO_FEEDS + " (the daemon picks new feeds up on its next round)");
+            }
             try {
                 daemon.run();
             } finally {
@@ -147,7 +158,7 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
                 }
                 stopper.shutdownNow();
             }
-            log.info("stopped after " + metrics.rounds() + " rounds");
+            log.info("stopped after " + org.tidings.model.Messages.count(metrics.rounds(), "round"));
             return ExitCodes.OK;
         }
     }

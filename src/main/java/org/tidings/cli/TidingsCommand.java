@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.jspecify.annotations.Nullable;
+import org.tidings.model.Messages;
 import org.tidings.opml.OpmlDocument;
 import org.tidings.store.StoreOptions;
 import org.tidings.opml.OpmlException;
@@ -91,6 +92,7 @@ public final class TidingsCommand implements Callable<Integer> {
             top.configureLogging();
             return new CommandLine.RunLast().execute(parseResult);
         });
+        commandLine.setParameterExceptionHandler(TidingsCommand::usageError);
         commandLine.setExecutionExceptionHandler(
                 (exception, cmd, parseResult) -> {
                     PrintWriter err = cmd.getErr();
@@ -104,13 +106,32 @@ public final class TidingsCommand implements Callable<Integer> {
         return commandLine;
     }
 
+    /**
+     * A usage error: the reason (with picocli's "did you mean" suggestions on the same line) and
+     * one line pointing at the command's help, not the whole usage text.
+     */
+    static int usageError(CommandLine.ParameterException exception, String[] args) {
+        CommandLine command = exception.getCommandLine();
+        PrintWriter err = command.getErr();
+        String reason = Messages.of(exception);
+        if (exception instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String first = unmatched.getUnmatched().get(0);
+            reason = (unmatched.isUnknownOption() ? "unknown option '"
+                    : command.getSubcommands().isEmpty() ? "unexpected argument '" : "unknown command '") + first + "'";
+            java.util.List<String> suggestions = unmatched.getSuggestions();
+            if (!suggestions.isEmpty()) {
+                reason += " (did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?)";
+            }
+        }
+        err.println("tidings: " + reason);
+        err.println("try '" + command.getCommandSpec().qualifiedName() + " --help'");
+        err.flush();
+        return ExitCodes.FATAL;
+    }
+
     /** One line for an error: its message, or its type when it has none. */
     static String describe(Throwable exception) {
-        String message = exception.getMessage();
-        if (message == null || message.isBlank()) {
-            message = exception.getClass().getSimpleName();
-        }
-        return message.strip().lines().findFirst().orElse(message);
+        return Messages.of(exception);
     }
 
     private void configureLogging() {
@@ -149,9 +170,44 @@ public final class TidingsCommand implements Callable<Integer> {
         return configHome(System.getenv()).resolve("tidings").resolve("config.toml");
     }
 
-    /** The effective configuration (file, then environment overrides). */
+    /**
+     * The effective configuration (file, then environment overrides). The default file may be
+     * missing; a file named with --config or $TIDINGS_CONFIG must exist.
+     */
     Config loadConfig() throws Config.ConfigException {
-        return Config.load(configPath(), System.getenv());
+        Path path = configPath();
+        if (explicitConfig() && !Files.exists(path)) {
+            throw new Config.ConfigException("no such configuration file: " + path
+                    + (config != null ? " (--config)" : " ($TIDINGS_CONFIG)"));
+        }
+        return Config.load(path, System.getenv());
+    }
+
+    private boolean explicitConfig() {
+        String fromEnv = System.getenv("TIDINGS_CONFIG");
+        return config != null || (fromEnv != null && !fromEnv.isBlank());
+    }
+
+    private boolean explicitDatabase() {
+        String fromEnv = System.getenv("TIDINGS_DB");
+        return db != null || (fromEnv != null && !fromEnv.isBlank());
+    }
+
+    /**
+     * Makes sure the database's directory exists: the default location is created (private to
+     * the user); for a path given with --db or $TIDINGS_DB a missing directory is an error, so a
+     * typo does not silently start an empty database somewhere new.
+     */
+    void ensureDatabaseDirectory(Path database) throws IOException {
+        Path parent = database.toAbsolutePath().getParent();
+        if (parent == null || Files.isDirectory(parent)) {
+            return;
+        }
+        if (explicitDatabase()) {
+            throw new IllegalArgumentException("no such directory: " + parent + " (for the database "
+                    + database + "); create it first");
+        }
+        ensureParent(database);
     }
 
     static Path defaultDatabasePath(Map<String, String> env) {
@@ -195,10 +251,13 @@ public final class TidingsCommand implements Callable<Integer> {
     Store openStore() {
         try {
             Config config = loadConfig();
+            ensureDatabaseDirectory(databasePath());
             return Store.open(databasePath(),
                     StoreOptions.DEFAULTS.withMarkStoryCopies(config.bool(Config.Key.STORE_MARK_COPIES_READ)));
         } catch (Config.ConfigException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -300,8 +300,7 @@ final class XmlInput {
         if (message == null) {
             return "unknown error";
         }
-        String line = message.strip().lines().findFirst().orElse(message).strip();
-        return line.length() > 200 ? line.substring(0, 200) : line;
+        return org.tidings.model.Messages.firstLine(message, 200);
     }
 
     // ---------------------------------------------------------------- charset

@@ -611,8 +611,6 @@ public final class ReaderApp {
     }
 
     private static String oneLine(Throwable e) {
-        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+        return org.tidings.model.Messages.of(e);
     }
 }
