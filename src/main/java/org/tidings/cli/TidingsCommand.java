@@ -280,7 +280,7 @@ public final class TidingsCommand implements Callable<Integer> {
             ReaderApp.runOnTerminal(
                     new StoreReaderData(services.store, db, services.clock),
                     new SyncReloader(services.store, services::syncer),
-                    System.getenv());
+                    System.getenv(), services.config.keyMap(), services.config.string(Config.Key.READER_PLAYER));
         }
         return ExitCodes.OK;
     }
