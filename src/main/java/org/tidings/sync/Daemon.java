@@ -59,7 +59,7 @@ public final class Daemon {
                 Thread.currentThread().interrupt();
                 break;
             } catch (Exception | OutOfMemoryError e) {
-                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                String message = org.tidings.model.Messages.of(e);
                 log.info("round failed, retrying in " + pause.toSeconds() + "s: " + EventLog.safe(message));
                 pause = pause.multipliedBy(2).compareTo(Duration.ofMinutes(10)) > 0 ? Duration.ofMinutes(10) : pause.multipliedBy(2);
             }
