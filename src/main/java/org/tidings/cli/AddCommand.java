@@ -70,7 +70,10 @@ final class AddCommand implements Callable<Integer> {
             if (!noDiscover) {
                 Discovery discovery = new FeedDiscovery(services.fetcher()).discover(target).get();
                 if (discovery instanceof Discovery.NotFound notFound) {
-                    throw new IllegalArgumentException(notFound.message());
+                    boolean guessedScheme = target.startsWith("https://") && !url.strip().toLowerCase(java.util.Locale.ROOT).startsWith("https://");
+                    throw new IllegalArgumentException(notFound.message() + (guessedScheme
+                            ? " (no scheme was given, so https:// was tried; for a plain-HTTP site write http://" + url.strip() + ")"
+                            : ""));
                 }
                 List<FeedCandidate> candidates = ((Discovery.Found) discovery).candidates();
                 if (all) {

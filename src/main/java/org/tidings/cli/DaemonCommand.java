@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.tidings.cli.Config.Key;
+import org.tidings.model.Messages;
 import org.tidings.sync.Daemon;
 import org.tidings.sync.EventLog;
 import org.tidings.sync.FeedOutcome;
@@ -102,7 +103,7 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
             InstantSource clock = services.clock;
             EventLog log = new EventLog(System.err,
                     EventLog.Format.parse(logFormat != null ? logFormat : config.string(Key.DAEMON_LOG_FORMAT)), clock);
-            Duration every = tick != null ? Config.parseDuration(tick) : config.duration(Key.DAEMON_INTERVAL);
+            Duration every = tick != null ? tickOption(tick) : config.duration(Key.DAEMON_INTERVAL);
             SyncMetrics metrics = new SyncMetrics(() -> size(db) + size(Path.of(db + "-wal")));
             Syncer syncer = services.syncer();
             Syncer.Listener listener = new Syncer.Listener() {
@@ -158,7 +159,7 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
                 }
                 stopper.shutdownNow();
             }
-            log.info("stopped after " + org.tidings.model.Messages.count(metrics.rounds(), "round"));
+            log.info("stopped after " + Messages.count(metrics.rounds(), "round"));
             return ExitCodes.OK;
         }
     }
@@ -171,6 +172,14 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
         }
         try (ProcessLock held = lock.get()) {
             return syncer.syncDue(listener);
+        }
+    }
+
+    private static Duration tickOption(String text) {
+        try {
+            return Config.parseDuration(text);
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--tick " + text + ": " + Messages.of(e));
         }
     }
 

@@ -89,7 +89,14 @@ public final class TidingsCommand implements Callable<Integer> {
         TidingsCommand top = new TidingsCommand();
         CommandLine commandLine = new CommandLine(top);
         commandLine.setExecutionStrategy(parseResult -> {
-            top.configureLogging();
+            try {
+                top.configureLogging();
+            } catch (IllegalStateException e) {
+                PrintWriter err = commandLine.getErr();
+                err.println("tidings: " + describe(e));
+                err.flush();
+                return ExitCodes.FATAL;
+            }
             return new CommandLine.RunLast().execute(parseResult);
         });
         commandLine.setParameterExceptionHandler(TidingsCommand::usageError);
@@ -146,7 +153,10 @@ public final class TidingsCommand implements Callable<Integer> {
             root.addHandler(handler);
             root.setLevel(Level.FINE);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot open log file " + logFile + ": " + e.getMessage(), e);
+            Path parent = logFile.toAbsolutePath().getParent();
+            String why = parent != null && !Files.isDirectory(parent) ? "no such directory: " + parent
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : Messages.of(e);
+            throw new IllegalStateException("cannot open log file " + logFile + ": " + why, e);
         }
     }
 

@@ -435,7 +435,7 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
             return new Failed(url, Kind.CONNECTION, 0, unknownHost(cause.getMessage()), null);
         }
         if (cause instanceof ConnectException) {
-            return new Failed(url, Kind.CONNECTION, 0, "cannot connect: " + oneLine(cause.getMessage()), null);
+            return new Failed(url, Kind.CONNECTION, 0, "cannot connect: " + connectReason(cause.getMessage()), null);
         }
         if (cause instanceof SSLException) {
             return new Failed(url, Kind.CONNECTION, 0, "TLS failed: " + oneLine(cause.getMessage()), null);
@@ -541,6 +541,13 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
         String host = colon < 0 ? text : text.substring(0, colon);
         boolean temporary = text.toLowerCase(Locale.ROOT).contains("temporary failure");
         return "unknown host: " + host + (temporary ? " (DNS lookup failed; is the network up?)" : "");
+    }
+
+    /** "Connect to http://h:9 [/127.0.0.1] failed: Connection refused" says the URL again: keep the reason. */
+    static String connectReason(@Nullable String message) {
+        String text = oneLine(message);
+        int failed = text.indexOf("failed: ");
+        return text.startsWith("Connect to ") && failed > 0 ? text.substring(failed + "failed: ".length()) : text;
     }
 
     static String oneLine(@Nullable String text) {

@@ -14,9 +14,9 @@ public record SyncSummary(
     /** The one-line summary printed at the end of {@code tidings sync}. */
     public String line() {
         return String.format(
-                "%s: %d fetched, %d not modified, %d failed; %d new, %d updated %s; %.1fs",
+                "%s: %d fetched, %d not modified, %d failed; %d new, %d updated articles; %.1fs",
                 org.tidings.model.Messages.count(due, "feed"), fetched, notModified, failed, newArticles, updatedArticles,
-                newArticles + updatedArticles == 1 ? "article" : "articles", duration.toMillis() / 1000.0);
+                duration.toMillis() / 1000.0);
     }
 
     public boolean allSucceeded() {

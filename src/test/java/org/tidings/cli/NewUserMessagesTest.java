@@ -183,6 +183,56 @@ class NewUserMessagesTest {
     }
 
     @Test
+    void aLogFileThatCannotBeOpenedIsOneLineNotAStackTrace() {
+        Path log = dir.resolve("no/such/dir/tidings.log");
+        Result result = run("--log-file", log.toString(), "feeds");
+        assertThat(result.code()).isEqualTo(ExitCodes.FATAL);
+        assertThat(result.err().strip()).isEqualTo("tidings: cannot open log file " + log + ": no such directory: " + log.getParent());
+    }
+
+    @Test
+    void emptyListsAndSearchesSaySo() {
+        assertThat(run("articles").out().strip()).isEqualTo("no articles match (new articles come with 'tidings sync')");
+        assertThat(run("search", "naira").out().strip()).isEqualTo("no articles match \"naira\"");
+        assertThat(run("articles", "--json").out()).isEmpty();
+        Result story = run("articles", "--story", "999");
+        assertThat(story.code()).isEqualTo(ExitCodes.FATAL);
+        assertThat(story.err().strip()).isEqualTo("tidings: no story with id 999");
+        Result limit = run("search", "--limit", "0", "naira");
+        assertThat(limit.code()).isEqualTo(ExitCodes.FATAL);
+        assertThat(limit.err()).startsWith("tidings: --limit must be at least 1: 0");
+    }
+
+    @Test
+    void aBadTickNamesTheOption() {
+        Result result = run("daemon", "--tick", "soon");
+        assertThat(result.code()).isEqualTo(ExitCodes.FATAL);
+        assertThat(result.err().strip()).isEqualTo("tidings: --tick soon: not a duration such as 30s, 15m, 24h");
+    }
+
+    @Test
+    void importingAFeedInsteadOfOpmlSaysToAddIt() throws Exception {
+        Path feed = Files.writeString(dir.resolve("feed.xml"),
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>x</title></channel></rss>");
+        Result result = run("import", feed.toString());
+        assertThat(result.code()).isEqualTo(ExitCodes.FATAL);
+        assertThat(result.err().strip()).startsWith("tidings: " + feed + ": not an OPML document")
+                .endsWith("; it is a feed: subscribe to it with 'tidings add " + feed + "'");
+    }
+
+    @Test
+    void aRefusedConnectionIsSaidWithoutRepeatingTheUrl() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = socket.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + port + "/feed.xml";
+        Result result = run("add", url);
+        assertThat(result.code()).isEqualTo(ExitCodes.FATAL);
+        assertThat(result.err().strip()).isEqualTo("tidings: cannot fetch " + url + ": cannot connect: Connection refused");
+    }
+
+    @Test
     void everyCommandsLineInTheTopLevelHelpIsAWholeSentence() {
         List<String> lines = runRaw("--help").out().lines().toList();
         List<String> rows = new ArrayList<>();

@@ -136,7 +136,8 @@ class StoreCommandsTest {
         assertThat(json(run("search", "--json", "budget"))).extracting(n -> n.get("title").asText())
                 .containsExactly("Senate passes budget");
         assertThat(json(run("search", "--json", "staff"))).hasSize(2);
-        assertThat(run("search", "nothingmatches").out()).isEmpty();
+        assertThat(run("search", "nothingmatches").out()).isEqualTo("no articles match \"nothingmatches\"\n");
+        assertThat(run("search", "--json", "nothingmatches").out()).isEmpty();
         Result bad = run("search", "***");
         assertThat(bad.code()).isEqualTo(ExitCodes.FATAL);
         assertThat(bad.err()).isEqualTo("tidings: nothing to search for in \"***\"\n");

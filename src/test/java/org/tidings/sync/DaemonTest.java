@@ -61,7 +61,7 @@ class DaemonTest {
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertThat(text.lines().filter(line -> line.contains("nothing due; checking every 0s (later quiet rounds are not logged)")))
                 .hasSize(2);
-        assertThat(text).contains("round: 1 feed: 1 fetched, 0 not modified, 0 failed; 1 new, 0 updated article;");
+        assertThat(text).contains("round: 1 feed: 1 fetched, 0 not modified, 0 failed; 1 new, 0 updated articles;");
     }
 
     @Test
