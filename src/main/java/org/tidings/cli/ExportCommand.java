@@ -41,6 +41,9 @@ final class ExportCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
             } else {
                 writeAtomically(file, document);
+                spec.commandLine().getOut().println("exported " + org.tidings.model.Messages.count(document.subscriptions().size(), "feed")
+                        + " to " + file);
+                spec.commandLine().getOut().flush();
             }
             return ExitCodes.OK;
         }

@@ -64,7 +64,7 @@ final class FeedsCommand implements Callable<Integer> {
             return "never fetched";
         }
         return (status == null ? "no response" : String.valueOf(status))
-                + (feed.health().consecutiveFailures() > 0 ? ", " + feed.health().consecutiveFailures() + " failures" : "");
+                + (feed.health().consecutiveFailures() > 0 ? ", " + org.tidings.model.Messages.count(feed.health().consecutiveFailures(), "failure") : "");
     }
 
     private static String orDash(@Nullable String text) {

@@ -134,6 +134,9 @@ class NewUserMessagesTest {
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(".tidings-export"));
         }
+        Path good = dir.resolve("backup.opml");
+        assertThat(run("export", good.toString()).out().strip()).isEqualTo("exported 0 feeds to " + good);
+        assertThat(good).exists();
     }
 
     @Test
@@ -174,7 +177,7 @@ class NewUserMessagesTest {
             assertThat(run("sync", "--all").code()).isEqualTo(ExitCodes.PARTIAL);
             String feeds = run("feeds").out();
             assertThat(feeds).contains("error: not a feed: the root element is <html>").doesNotContain("not a feed: not a feed");
-            assertThat(feeds).contains("· 0 articles,");
+            assertThat(feeds).contains("· 0 articles,").contains("status: 200, 1 failure ·");
             assertThat(run("status").out()).contains(": not a feed: the root element is <html>")
                     .doesNotContain("not a feed: not a feed");
         } finally {
