@@ -37,6 +37,20 @@ class KeysConfigTest {
     }
 
     @Test
+    void configSaysWhenTheDefaultFileDoesNotExist() {
+        StringWriter out = new StringWriter();
+        int code = Main.run(new String[] {"config"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        assertThat(code).isZero();
+        String first = out.toString().lines().findFirst().orElseThrow();
+        TidingsCommand top = new TidingsCommand();
+        if (!Files.exists(top.configPath())) {
+            assertThat(first).isEqualTo("# " + top.configPath() + " (no such file: defaults and environment only)");
+        } else {
+            assertThat(first).isEqualTo("# " + top.configPath());
+        }
+    }
+
+    @Test
     void conflictingKeysAreAConfigErrorNamingBothActions() throws Exception {
         Path file = Files.writeString(dir.resolve("config.toml"), "[keys]\nstar = \"x\"\nmark-all-read = \"x\"\n");
         assertThatThrownBy(() -> Config.load(file, Map.of()))
