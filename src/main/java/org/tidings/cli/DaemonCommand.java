@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.tidings.cli.Config.Key;
+import org.tidings.model.Messages;
 import org.tidings.sync.Daemon;
 import org.tidings.sync.EventLog;
 import org.tidings.sync.FeedOutcome;
@@ -35,7 +36,7 @@ import sun.misc.Signal;
         mixinStandardHelpOptions = true,
         description = {
             "Run until stopped, syncing each feed when it is due (for servers).",
-            "Logs one line per round and one per feed error on stderr."
+            "Logs each round that was due, one line when nothing is due, and each feed error on stderr."
         })
 final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     /** How long fetches in flight may go on after a stop is asked for. */
@@ -58,7 +59,10 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path db = top.databasePath();
-        TidingsCommand.ensureParent(db);
+        if (http != null) {
+            HttpAddress.parse(http); // a typo is reported before anything starts
+        }
+        top.ensureDatabaseDirectory(db);
         Optional<ProcessLock> daemonLock = ProcessLock.tryAcquire(lockFile(db, "daemon"));
         if (daemonLock.isEmpty()) {
             String pid = ProcessLock.holder(lockFile(db, "daemon")).map(p -> " (pid " + p + ")").orElse("");
@@ -99,7 +103,7 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
             InstantSource clock = services.clock;
             EventLog log = new EventLog(System.err,
                     EventLog.Format.parse(logFormat != null ? logFormat : config.string(Key.DAEMON_LOG_FORMAT)), clock);
-            Duration every = tick != null ? Config.parseDuration(tick) : config.duration(Key.DAEMON_INTERVAL);
+            Duration every = tick != null ? tickOption(tick) : config.duration(Key.DAEMON_INTERVAL);
             SyncMetrics metrics = new SyncMetrics(() -> size(db) + size(Path.of(db + "-wal")));
             Syncer syncer = services.syncer();
             Syncer.Listener listener = new Syncer.Listener() {
@@ -128,17 +132,25 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
                     }
                 }
             };
-            Signal.handle(new Signal("TERM"), signal -> stop.run());
-            Signal.handle(new Signal("INT"), signal -> stop.run());
-
             String address = http != null ? http : config.optional(Key.DAEMON_HTTP);
             StatusServer status = null;
             if (address != null) {
-                status = StatusServer.start(StatusServer.parseAddress(address), metrics, clock, clock.instant(),
-                        every.multipliedBy(3).plus(config.duration(Key.FETCH_REQUEST_TIMEOUT)));
+                HttpAddress where = HttpAddress.parse(address);
+                try {
+                    status = StatusServer.start(where.socketAddress(), metrics, clock, clock.instant(),
+                            every.multipliedBy(3).plus(config.duration(Key.FETCH_REQUEST_TIMEOUT)));
+                } catch (IOException e) {
+                    throw where.cannotServe(e);
+                }
                 log.info("serving /health and /metrics on http://" + status.address().getHostString() + ":" + status.address().getPort());
             }
+            Signal.handle(new Signal("TERM"), signal -> stop.run());
+            Signal.handle(new Signal("INT"), signal -> stop.run());
+
             log.info("daemon started on " + db + " (tick " + every.toSeconds() + "s, pid " + ProcessHandle.current().pid() + ")");
+            if (services.store.feeds().list().isEmpty()) {
+                log.info(FeedsCommand.NO_FEEDS + " (the daemon picks new feeds up on its next round)");
+            }
             try {
                 daemon.run();
             } finally {
@@ -147,7 +159,7 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
                 }
                 stopper.shutdownNow();
             }
-            log.info("stopped after " + metrics.rounds() + " rounds");
+            log.info("stopped after " + Messages.count(metrics.rounds(), "round"));
             return ExitCodes.OK;
         }
     }
@@ -160,6 +172,14 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
         }
         try (ProcessLock held = lock.get()) {
             return syncer.syncDue(listener);
+        }
+    }
+
+    private static Duration tickOption(String text) {
+        try {
+            return Config.parseDuration(text);
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--tick " + text + ": " + Messages.of(e));
         }
     }
 

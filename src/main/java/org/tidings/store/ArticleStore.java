@@ -120,6 +120,11 @@ public final class ArticleStore {
         });
     }
 
+    /** The enclosures of an article (podcast audio, video, images), in document order. */
+    public List<org.tidings.model.Enclosure> enclosures(long articleId) {
+        return jdbi.withHandle(handle -> Enclosures.of(handle, articleId));
+    }
+
     /** The body of an article, to show it. */
     public Optional<ArticleContent> content(long id) {
         return jdbi.withHandle(handle -> handle.createQuery(

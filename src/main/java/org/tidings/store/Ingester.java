@@ -261,6 +261,8 @@ final class Ingester {
                     articles.execute();
                     storyKeys.execute();
                 }
+                Enclosures.insert(handle, fresh.stream().collect(java.util.stream.Collectors.toMap(
+                        candidate -> candidate.articleId, candidate -> candidate.entry.enclosures(), (a, b) -> a)));
             }
             keys.execute();
             appearances.execute();

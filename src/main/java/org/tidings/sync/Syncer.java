@@ -148,7 +148,7 @@ public final class Syncer implements AutoCloseable {
             URI base = URI.create(fetched.url());
             return new Parsed(result, parser.parse(fetched.body(), base, contentType), null);
         } catch (FeedParseException | IllegalArgumentException e) {
-            return new Parsed(result, null, "not a feed: " + oneLine(e));
+            return new Parsed(result, null, org.tidings.model.Messages.because("not a feed", e));
         }
     }
 
@@ -231,11 +231,7 @@ public final class Syncer implements AutoCloseable {
     }
 
     static String oneLine(Throwable error) {
-        String message = error.getMessage();
-        if (message == null || message.isBlank()) {
-            message = error.getClass().getSimpleName();
-        }
-        return message.strip().lines().findFirst().orElse(message);
+        return org.tidings.model.Messages.of(error);
     }
 
     /** Abandons the fetches still in flight; their feeds are retried next round. */

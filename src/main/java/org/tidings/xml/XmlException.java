@@ -1,6 +1,7 @@
 package org.tidings.xml;
 
 import org.jspecify.annotations.Nullable;
+import org.tidings.model.Messages;
 
 /** XML bytes that could not be read, even leniently, or that were refused (entity bomb, nesting); one line. */
 public final class XmlException extends Exception {
@@ -16,10 +17,7 @@ public final class XmlException extends Exception {
 
     /** The first line of a message, at most 200 characters ("unknown error" when there is none). */
     public static String oneLine(@Nullable String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        String line = message.strip().lines().findFirst().orElse(message).strip();
-        return line.length() > 200 ? line.substring(0, 200) : line;
+        String line = Messages.firstLine(message, 200);
+        return line.isEmpty() ? "unknown error" : line;
     }
 }

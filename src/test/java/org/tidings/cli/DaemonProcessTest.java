@@ -57,7 +57,7 @@ class DaemonProcessTest {
     @BeforeEach
     void start() throws IOException {
         db = dir.resolve("tidings.db");
-        config = dir.resolve("config.toml"); // absent: defaults, whatever the machine's own config says
+        config = Files.writeString(dir.resolve("config.toml"), ""); // empty: defaults, whatever the machine's own config says
         feeds = new FeedHost();
     }
 
