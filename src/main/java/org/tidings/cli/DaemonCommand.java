@@ -10,12 +10,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.tidings.api.ApiServer;
+import org.tidings.api.GoogleReader;
 import org.tidings.cli.Config.Key;
 import org.tidings.sync.Daemon;
 import org.tidings.sync.EventLog;
 import org.tidings.sync.FeedOutcome;
 import org.tidings.sync.ProcessLock;
-import org.tidings.sync.StatusServer;
 import org.tidings.sync.SyncMetrics;
 import org.tidings.sync.SyncSummary;
 import org.tidings.sync.Syncer;
@@ -46,7 +47,8 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     @ParentCommand TidingsCommand top;
 
     @Option(names = "--http", paramLabel = "HOST:PORT",
-            description = "Serve /health and /metrics here (default: daemon.http from the config; loopback when no host is given).")
+            description = {"Serve /health, /metrics and the Google Reader API (/api/greader, once an api-user exists) here",
+                    "(default: daemon.http from the config; loopback when no host is given)."})
     @Nullable String http;
 
     @Option(names = "--log-format", paramLabel = "text|json", description = "Log line format (default: daemon.log_format, text).")
@@ -132,11 +134,15 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
             Signal.handle(new Signal("INT"), signal -> stop.run());
 
             String address = http != null ? http : config.optional(Key.DAEMON_HTTP);
-            StatusServer status = null;
+            ApiServer status = null;
             if (address != null) {
-                status = StatusServer.start(StatusServer.parseAddress(address), metrics, clock, clock.instant(),
+                ApiServer.Health health = new ApiServer.Health(metrics, clock, clock.instant(),
                         every.multipliedBy(3).plus(config.duration(Key.FETCH_REQUEST_TIMEOUT)));
-                log.info("serving /health and /metrics on http://" + status.address().getHostString() + ":" + status.address().getPort());
+                GoogleReader reader = new GoogleReader(services.store, clock, GoogleReader.FAILURE_DELAY);
+                status = ApiServer.start(ApiServer.parseAddress(address), health, reader);
+                String base = "http://" + status.address().getHostString() + ":" + status.address().getPort();
+                log.info("serving /health and /metrics on " + base + "; Google Reader API at " + base + ApiServer.BASE
+                        + (reader.enabled() ? "" : " (off until 'tidings api-user add NAME')"));
             }
             log.info("daemon started on " + db + " (tick " + every.toSeconds() + "s, pid " + ProcessHandle.current().pid() + ")");
             try {

@@ -47,7 +47,8 @@ import picocli.CommandLine.ScopeType;
             SyncCommand.class,
             DaemonCommand.class,
             StatusCommand.class,
-            ConfigCommand.class
+            ConfigCommand.class,
+            ApiUserCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
