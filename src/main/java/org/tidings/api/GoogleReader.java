@@ -390,7 +390,10 @@ public final class GoogleReader {
                     .orElseThrow(() -> new BadRequest("unknown stream: " + ItemIds.shorten(label.id())));
             return new StreamQuery(null, null, topic, null, null, null, null, false);
         }
-        return switch ((StreamId.State) stream) {
+        if (!(stream instanceof StreamId.State state)) {
+            throw new BadRequest("unknown stream: " + ItemIds.shorten(stream.id()));
+        }
+        return switch (state) {
             case READING_LIST -> StreamQuery.ALL;
             case READ -> StreamQuery.ALL.withRead(true);
             case STARRED -> StreamQuery.ALL.withStarred(true);

@@ -30,6 +30,14 @@ sealed interface StreamId {
         }
     }
 
+    /** A state tidings does not keep ({@code tracking-kept-unread}, {@code broadcast}...): ignored in edits. */
+    record OtherState(String name) implements StreamId {
+        @Override
+        public String id() {
+            return STATE + name;
+        }
+    }
+
     record Feed(String url) implements StreamId {
         @Override
         public String id() {
@@ -63,6 +71,9 @@ sealed interface StreamId {
                         if (s.name.equals(state)) {
                             return s;
                         }
+                    }
+                    if (!state.isBlank() && state.length() <= 100) {
+                        return new OtherState(state);
                     }
                 }
             }
