@@ -156,7 +156,7 @@ class StoreCommandsTest {
         org.tidings.store.SqliteDialect.jdbi(db).useHandle(h -> h.execute("PRAGMA user_version = 42"));
         Result result = run("articles");
         assertThat(result.code()).isEqualTo(ExitCodes.FATAL);
-        assertThat(result.err()).isEqualTo("tidings: the database has schema version 42, newer than this tidings knows (4);"
+        assertThat(result.err()).matches("tidings: the database has schema version 42, newer than this tidings knows \\(\\d+\\);"
                 + " use a newer tidings or another --db\n");
     }
 }
