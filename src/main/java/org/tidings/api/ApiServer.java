@@ -46,6 +46,12 @@ public final class ApiServer implements AutoCloseable {
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     private static final System.Logger LOG = System.getLogger(ApiServer.class.getName());
+    /**
+     * Jetty logs request lines and headers at debug level, which would put tokens (and passwords
+     * sent in a query) into a {@code --log-file}: its loggers stop at INFO. Held here so the
+     * setting is not garbage-collected with the logger.
+     */
+    private static final java.util.logging.Logger JETTY_LOG = java.util.logging.Logger.getLogger("org.eclipse.jetty");
 
     private final Server server;
     private final ServerConnector connector;
@@ -93,6 +99,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** Starts serving; {@code reader} null serves only {@code /health} and {@code /metrics}. */
     public static ApiServer start(InetSocketAddress address, Health health, @Nullable GoogleReader reader) throws Exception {
+        JETTY_LOG.setLevel(java.util.logging.Level.INFO);
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
         threads.setName("tidings-http");
         threads.setDaemon(true);

@@ -177,6 +177,46 @@ class GoogleReaderSecurityTest {
     }
 
     @Test
+    void nothingLogsPasswordsOrTokensEvenAtDebugLevel() throws Exception {
+        world = new ApiWorld(dir, true, Duration.ZERO); // runs the command line, which resets logging
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        java.util.logging.Level level = root.getLevel();
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (String.valueOf(record.getLoggerName()).startsWith("jdk.")) {
+                    return; // the test's own HTTP client
+                }
+                logged.add(record.getLoggerName() + " " + new java.util.logging.SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        capture.setLevel(java.util.logging.Level.ALL);
+        root.addHandler(capture);
+        root.setLevel(java.util.logging.Level.ALL); // what --log-file does, and more
+        String token;
+        try {
+            token = world.login();
+            world.get("/accounts/ClientLogin?Email=alice&Passwd=" + ApiWorld.enc(ApiWorld.PASSWORD), null);
+            world.get("/reader/api/0/unread-count", token);
+            world.post("/reader/api/0/edit-tag", token, form("i", "1", "a", "user/-/state/com.google/read", "T", "wrong"));
+            world.get("/reader/api/0/user-info", "bogus-token-value");
+        } finally {
+            root.removeHandler(capture);
+            root.setLevel(level);
+        }
+        String all = String.join("\n", logged);
+        assertThat(all).doesNotContain(ApiWorld.PASSWORD).doesNotContain(ApiWorld.enc(ApiWorld.PASSWORD))
+                .doesNotContain("bogus-token-value").doesNotContain("GoogleLogin").doesNotContain(token);
+    }
+
+    @Test
     void revokedTokensStopWorkingAndSecretsAreNotStored() throws Exception {
         world = new ApiWorld(dir, true, Duration.ZERO);
         String token = world.login();
