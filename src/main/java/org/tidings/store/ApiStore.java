@@ -242,9 +242,17 @@ public final class ApiStore {
     public Map<Long, Long> newestByFeed() {
         return jdbi.withHandle(handle -> {
             Map<Long, Long> newest = new HashMap<>();
-            handle.createQuery("SELECT feed_id, max(sort_at) FROM appearances GROUP BY feed_id")
+            // one seek per feed on appearances (feed_id, sort_at DESC, ...), not a scan of them all
+            handle.createQuery("""
+                            SELECT f.id, (SELECT p.sort_at FROM appearances p WHERE p.feed_id = f.id
+                                           ORDER BY p.sort_at DESC LIMIT 1) AS newest
+                              FROM feeds f""")
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
-                    .forEach(e -> newest.put(e.getKey(), e.getValue()));
+                    .forEach(e -> {
+                        if (e.getValue() > 0) {
+                            newest.put(e.getKey(), e.getValue());
+                        }
+                    });
             return newest;
         });
     }
