@@ -335,28 +335,10 @@ public final class GoogleReader {
     private Selection selection(Request request, StreamId stream, int maxN) {
         StreamQuery query = query(stream);
         for (String tag : request.params("xt")) {
-            StreamId excluded = StreamId.parse(tag);
-            if (excluded == StreamId.State.READ) {
-                query = query.withRead(false);
-            } else if (excluded == StreamId.State.STARRED) {
-                query = query.withStarred(false);
-            } else if (excluded == StreamId.State.KEPT_UNREAD) {
-                query = query.withRead(true);
-            } else {
-                throw new BadRequest("cannot exclude " + ItemIds.shorten(tag));
-            }
+            query = byState(query, StreamId.parse(tag), false, tag);
         }
         for (String tag : request.params("it")) {
-            StreamId included = StreamId.parse(tag);
-            if (included == StreamId.State.READ) {
-                query = query.withRead(true);
-            } else if (included == StreamId.State.STARRED) {
-                query = query.withStarred(true);
-            } else if (included == StreamId.State.KEPT_UNREAD) {
-                query = query.withRead(false);
-            } else if (included != StreamId.State.READING_LIST) {
-                throw new BadRequest("cannot include " + ItemIds.shorten(tag));
-            }
+            query = byState(query, StreamId.parse(tag), true, tag);
         }
         Long from = seconds(request.param("ot"), "ot");
         Long to = seconds(request.param("nt"), "nt");
@@ -372,6 +354,23 @@ public final class GoogleReader {
             }
         }
         return new Selection(stream, query, after, count(request.param("n"), maxN));
+    }
+
+    /** {@code it} (include) or {@code xt} (exclude) of a state: read, starred, kept-unread (and reading-list to include). */
+    private static StreamQuery byState(StreamQuery query, StreamId state, boolean include, String tag) {
+        if (state == StreamId.State.READ) {
+            return query.withRead(include);
+        }
+        if (state == StreamId.State.KEPT_UNREAD) {
+            return query.withRead(!include);
+        }
+        if (state == StreamId.State.STARRED) {
+            return query.withStarred(include);
+        }
+        if (include && state == StreamId.State.READING_LIST) {
+            return query;
+        }
+        throw new BadRequest("cannot " + (include ? "include " : "exclude ") + ItemIds.shorten(tag));
     }
 
     /** The store query of a stream; unknown feeds and labels are a BadRequest. */

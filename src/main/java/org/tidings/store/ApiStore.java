@@ -396,20 +396,14 @@ public final class ApiStore {
         String sort;
         String id;
         // CROSS JOIN keeps SQLite driving by the feed's or topic's (sort_at, article_id) index.
-        if (query.feedId() != null) {
-            from = "appearances s CROSS JOIN articles a";
+        if (query.feedId() != null || query.topicId() != null) {
+            boolean feed = query.feedId() != null;
+            from = (feed ? "appearances" : "article_topics") + " s CROSS JOIN articles a";
             sort = "s.sort_at";
             id = "s.article_id";
             where.add("a.id = s.article_id");
-            where.add("s.feed_id = :feed");
-            bindings.put("feed", query.feedId());
-        } else if (query.topicId() != null) {
-            from = "article_topics s CROSS JOIN articles a";
-            sort = "s.sort_at";
-            id = "s.article_id";
-            where.add("a.id = s.article_id");
-            where.add("s.topic_id = :topic");
-            bindings.put("topic", query.topicId());
+            where.add(feed ? "s.feed_id = :owner" : "s.topic_id = :owner");
+            bindings.put("owner", feed ? query.feedId() : query.topicId());
         } else {
             from = "articles a";
             sort = "a.sort_at";
