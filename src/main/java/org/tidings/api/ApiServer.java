@@ -99,6 +99,12 @@ public final class ApiServer implements AutoCloseable {
 
     /** Starts serving; {@code reader} null serves only {@code /health} and {@code /metrics}. */
     public static ApiServer start(InetSocketAddress address, Health health, @Nullable GoogleReader reader) throws Exception {
+        return start(address, health, reader, null);
+    }
+
+    /** Starts serving, with the Fever API too when {@code fever} is given. */
+    public static ApiServer start(InetSocketAddress address, Health health, @Nullable GoogleReader reader,
+            @Nullable Fever fever) throws Exception {
         JETTY_LOG.setLevel(java.util.logging.Level.INFO);
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
         threads.setName("tidings-http");
@@ -114,7 +120,7 @@ public final class ApiServer implements AutoCloseable {
         connector.setPort(address.getPort());
         connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         server.addConnector(connector);
-        server.setHandler(new Routes(health, reader));
+        server.setHandler(new Routes(health, reader, fever));
         server.setStopTimeout(1000);
         try {
             server.start();
@@ -142,10 +148,12 @@ public final class ApiServer implements AutoCloseable {
     private static final class Routes extends Handler.Abstract {
         private final Health health;
         private final @Nullable GoogleReader reader;
+        private final @Nullable Fever fever;
 
-        Routes(Health health, @Nullable GoogleReader reader) {
+        Routes(Health health, @Nullable GoogleReader reader, @Nullable Fever fever) {
             this.health = health;
             this.reader = reader;
+            this.fever = fever;
         }
 
         @Override
@@ -166,7 +174,9 @@ public final class ApiServer implements AutoCloseable {
                     respond(request, response, callback, 200, "text/plain; version=0.0.4; charset=utf-8",
                             health.metrics().render(), Map.of());
                 } else if (reader != null && (path.equals(BASE) || path.startsWith(BASE + "/"))) {
-                    api(reader, path.substring(BASE.length()), request, response, callback);
+                    api(reader::handle, path.substring(BASE.length()), request, response, callback);
+                } else if (fever != null && (path.equals(Fever.BASE) || path.equals(Fever.BASE + "/"))) {
+                    api(fever::handle, "", request, response, callback);
                 } else {
                     respond(request, response, callback, 404, "text/plain; charset=utf-8", "not found\n", Map.of());
                 }
@@ -177,7 +187,7 @@ public final class ApiServer implements AutoCloseable {
             return true;
         }
 
-        private static void api(GoogleReader reader, String rawPath, Request request, Response response, Callback callback) {
+        private static void api(java.util.function.Function<GoogleReader.Request, GoogleReader.Reply> api, String rawPath, Request request, Response response, Callback callback) {
             if (request.getLength() > MAX_BODY_BYTES) {
                 respond(request, response, callback, 413, "text/plain; charset=utf-8", "request body too large\n", Map.of());
                 return;
@@ -197,7 +207,7 @@ public final class ApiServer implements AutoCloseable {
                         tooLarge ? "request body too large\n" : "malformed parameters\n", Map.of());
                 return;
             }
-            GoogleReader.Reply reply = reader.handle(new GoogleReader.Request(request.getMethod(), rawPath, params,
+            GoogleReader.Reply reply = api.apply(new GoogleReader.Request(request.getMethod(), rawPath, params,
                     request.getHeaders().get(HttpHeader.AUTHORIZATION), Request.getRemoteAddr(request)));
             respond(request, response, callback, reply.status(), reply.contentType(), reply.body(), reply.headers());
         }

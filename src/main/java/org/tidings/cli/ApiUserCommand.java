@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.tidings.api.FeedJson;
+import org.tidings.api.Fever;
 import org.tidings.api.Passwords;
 import org.tidings.store.ApiStore;
 import org.tidings.tui.TerminalText;
@@ -64,6 +65,10 @@ final class ApiUserCommand implements Callable<Integer> {
         @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of FILE.")
         @Nullable Path passwordFile;
 
+        @Option(names = "--fever", description = {"Also allow the Fever API (http://HOST:PORT/api/fever/): keeps md5(NAME:PASSWORD),",
+            "the key Fever clients send, which is weaker than the bcrypt hash."})
+        boolean fever;
+
         @Override
         public Integer call() throws Exception {
             String user = checkedName(name);
@@ -71,8 +76,9 @@ final class ApiUserCommand implements Callable<Integer> {
             try {
                 Passwords.check(password);
                 String hash = Passwords.hash(password);
+                String feverKey = fever ? Fever.key(user, password) : null;
                 try (Services services = Services.open(parent.top)) {
-                    if (!services.store.api().addUser(user, hash, services.clock.instant())) {
+                    if (!services.store.api().addUser(user, hash, feverKey, services.clock.instant())) {
                         throw new IllegalArgumentException("there is already an API user " + user);
                     }
                 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.tidings.api.ApiServer;
+import org.tidings.api.Fever;
 import org.tidings.api.GoogleReader;
 import org.tidings.cli.Config.Key;
 import org.tidings.sync.Daemon;
@@ -139,7 +140,8 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
                 ApiServer.Health health = new ApiServer.Health(metrics, clock, clock.instant(),
                         every.multipliedBy(3).plus(config.duration(Key.FETCH_REQUEST_TIMEOUT)));
                 GoogleReader reader = new GoogleReader(services.store, clock, GoogleReader.FAILURE_DELAY);
-                status = ApiServer.start(ApiServer.parseAddress(address), health, reader);
+                status = ApiServer.start(ApiServer.parseAddress(address), health, reader,
+                        new Fever(services.store, clock, GoogleReader.FAILURE_DELAY));
                 String base = "http://" + status.address().getHostString() + ":" + status.address().getPort();
                 log.info("serving /health and /metrics on " + base + "; Google Reader API at " + base + ApiServer.BASE
                         + (reader.enabled() ? "" : " (off until 'tidings api-user add NAME')"));

@@ -105,11 +105,17 @@ public final class ApiStore {
 
     /** Adds a user; false when the name is taken. */
     public boolean addUser(String name, String passwordHash, Instant now) {
+        return addUser(name, passwordHash, null, now);
+    }
+
+    /** Adds a user, with a Fever API key (null: no Fever access); false when the name is taken. */
+    public boolean addUser(String name, String passwordHash, @Nullable String feverKey, Instant now) {
         return jdbi.withHandle(handle -> handle.createUpdate("""
-                        INSERT INTO api_users (name, password_hash, created_at) VALUES (:name, :hash, :now)
-                        ON CONFLICT (name) DO NOTHING""")
+                        INSERT INTO api_users (name, password_hash, fever_key, created_at) VALUES (:name, :hash, :fever, :now)
+                        ON CONFLICT DO NOTHING""")
                 .bind("name", name)
                 .bind("hash", passwordHash)
+                .bind("fever", feverKey)
                 .bind("now", now.toEpochMilli())
                 .execute() > 0);
     }
@@ -166,6 +172,14 @@ public final class ApiStore {
                 .bind("user", userId)
                 .bind("now", now.toEpochMilli())
                 .execute());
+    }
+
+    /** The name of the user with this Fever API key. */
+    public Optional<String> feverUser(String key) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT name FROM api_users WHERE fever_key = :key")
+                .bind("key", key)
+                .mapTo(String.class)
+                .findOne());
     }
 
     /** The name of the user a token hash belongs to. */
@@ -304,13 +318,43 @@ public final class ApiStore {
     public int markAllRead(StreamQuery query, Instant upTo, Instant now) {
         Objects.requireNonNull(query, "query");
         StreamQuery unread = query.withRead(false).between(query.from(), upTo.toEpochMilli());
-        List<Long> ids = jdbi.withHandle(handle -> {
-            Selection s = select(unread);
-            Query q = handle.createQuery("SELECT " + s.idColumn + " FROM " + s.from + " WHERE " + s.where);
+        List<Long> ids = allIds(unread);
+        return articles.mark(ids, Mark.READ, now);
+    }
+
+    /**
+     * Article ids in id order, as the Fever API pages: above {@code sinceId} ascending, else
+     * below {@code maxId} descending, else the newest ids descending.
+     */
+    public List<Long> idsAround(@Nullable Long sinceId, @Nullable Long maxId, int limit) {
+        return jdbi.withHandle(handle -> {
+            if (sinceId != null) {
+                return handle.createQuery("SELECT id FROM articles WHERE id > :id ORDER BY id LIMIT :limit")
+                        .bind("id", sinceId).bind("limit", limit).mapTo(Long.class).list();
+            }
+            if (maxId != null) {
+                return handle.createQuery("SELECT id FROM articles WHERE id < :id ORDER BY id DESC LIMIT :limit")
+                        .bind("id", maxId).bind("limit", limit).mapTo(Long.class).list();
+            }
+            return handle.createQuery("SELECT id FROM articles ORDER BY id DESC LIMIT :limit")
+                    .bind("limit", limit).mapTo(Long.class).list();
+        });
+    }
+
+    /** Every article id of a stream (no paging), newest first. */
+    public List<Long> allIds(StreamQuery query) {
+        return jdbi.withHandle(handle -> {
+            Selection s = select(query);
+            Query q = handle.createQuery("SELECT " + s.idColumn + " FROM " + s.from + " WHERE " + s.where
+                    + " ORDER BY " + s.sortColumn + " DESC, " + s.idColumn + " DESC");
             s.bindings.forEach(q::bind);
             return q.mapTo(Long.class).list();
         });
-        return articles.mark(ids, Mark.READ, now);
+    }
+
+    /** The number of articles (Fever's {@code total_items}). */
+    public int articleCount() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM articles").mapTo(Integer.class).one());
     }
 
     /** The ids among {@code ids} that name stored articles. */

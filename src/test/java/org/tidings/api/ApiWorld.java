@@ -70,14 +70,14 @@ final class ApiWorld implements AutoCloseable {
         if (withUser) {
             Path file = dir.resolve("password.txt");
             Files.writeString(file, PASSWORD + "\n");
-            Result added = cli("api-user", "add", USER, "--password-file", file.toString());
+            Result added = cli("api-user", "add", USER, "--fever", "--password-file", file.toString());
             if (added.code() != 0) {
                 throw new IllegalStateException(added.err());
             }
         }
         server = ApiServer.start(new InetSocketAddress("127.0.0.1", 0),
                 new ApiServer.Health(new SyncMetrics(() -> 0), clock, NOW, Duration.ofMinutes(5)),
-                new GoogleReader(store, clock, failureDelay));
+                new GoogleReader(store, clock, failureDelay), new Fever(store, clock, failureDelay));
     }
 
     private long add(String url, String title, String folder) {
