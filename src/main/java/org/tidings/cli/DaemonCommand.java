@@ -10,13 +10,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.tidings.api.ApiServer;
+import org.tidings.api.Fever;
+import org.tidings.api.GoogleReader;
 import org.tidings.cli.Config.Key;
 import org.tidings.model.Messages;
 import org.tidings.sync.Daemon;
 import org.tidings.sync.EventLog;
 import org.tidings.sync.FeedOutcome;
 import org.tidings.sync.ProcessLock;
-import org.tidings.sync.StatusServer;
 import org.tidings.sync.SyncMetrics;
 import org.tidings.sync.SyncSummary;
 import org.tidings.sync.Syncer;
@@ -47,7 +49,8 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     @ParentCommand TidingsCommand top;
 
     @Option(names = "--http", paramLabel = "HOST:PORT",
-            description = "Serve /health and /metrics here (default: daemon.http from the config; loopback when no host is given).")
+            description = {"Serve /health, /metrics and the Google Reader API (/api/greader, once an api-user exists) here",
+                    "(default: daemon.http from the config; loopback when no host is given)."})
     @Nullable String http;
 
     @Option(names = "--log-format", paramLabel = "text|json", description = "Log line format (default: daemon.log_format, text).")
@@ -133,16 +136,21 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
                 }
             };
             String address = http != null ? http : config.optional(Key.DAEMON_HTTP);
-            StatusServer status = null;
+            ApiServer status = null;
             if (address != null) {
                 HttpAddress where = HttpAddress.parse(address);
+                ApiServer.Health health = new ApiServer.Health(metrics, clock, clock.instant(),
+                        every.multipliedBy(3).plus(config.duration(Key.FETCH_REQUEST_TIMEOUT)));
+                GoogleReader reader = new GoogleReader(services.store, clock, GoogleReader.FAILURE_DELAY);
                 try {
-                    status = StatusServer.start(where.socketAddress(), metrics, clock, clock.instant(),
-                            every.multipliedBy(3).plus(config.duration(Key.FETCH_REQUEST_TIMEOUT)));
-                } catch (IOException e) {
+                    status = ApiServer.start(where.socketAddress(), health, reader,
+                            new Fever(services.store, clock, GoogleReader.FAILURE_DELAY));
+                } catch (Exception e) {
                     throw where.cannotServe(e);
                 }
-                log.info("serving /health and /metrics on http://" + status.address().getHostString() + ":" + status.address().getPort());
+                String base = "http://" + status.address().getHostString() + ":" + status.address().getPort();
+                log.info("serving /health and /metrics on " + base + "; Google Reader API at " + base + ApiServer.BASE
+                        + (reader.enabled() ? "" : " (off until 'tidings api-user add NAME')"));
             }
             Signal.handle(new Signal("TERM"), signal -> stop.run());
             Signal.handle(new Signal("INT"), signal -> stop.run());

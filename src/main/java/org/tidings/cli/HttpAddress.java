@@ -53,9 +53,12 @@ record HttpAddress(String host, int port) {
     }
 
     /** The error for a bind that failed, naming this address. */
-    IllegalStateException cannotServe(java.io.IOException e) {
-        String why = e instanceof BindException ? "the address is already in use or not available here"
-                : org.tidings.model.Messages.of(e);
+    IllegalStateException cannotServe(Exception e) {
+        boolean bind = false;
+        for (Throwable t = e; t != null && !bind; t = t.getCause()) {
+            bind = t instanceof BindException;
+        }
+        String why = bind ? "the address is already in use or not available here" : org.tidings.model.Messages.of(e);
         return new IllegalStateException("cannot serve HTTP on " + this + ": " + why, e);
     }
 

@@ -48,7 +48,8 @@ import picocli.CommandLine.ScopeType;
             SyncCommand.class,
             DaemonCommand.class,
             StatusCommand.class,
-            ConfigCommand.class
+            ConfigCommand.class,
+            ApiUserCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

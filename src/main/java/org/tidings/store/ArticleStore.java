@@ -400,12 +400,13 @@ public final class ArticleStore {
         }
     }
 
-    private record Row(long id, @Nullable String title, @Nullable String link, @Nullable String author,
+    /** An article row before its feeds and topics are added (shared with {@link ApiStore}). */
+    record Row(long id, @Nullable String title, @Nullable String link, @Nullable String author,
             @Nullable String summary, Instant published, boolean read, boolean starred, boolean updated,
             @Nullable Long story, long sortKey) {}
 
     /** Adds feeds and topics to rows: two queries for the whole page. */
-    private static List<Article> articles(Handle handle, List<Row> rows) {
+    static List<Article> articles(Handle handle, List<Row> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }

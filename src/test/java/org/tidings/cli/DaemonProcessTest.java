@@ -1,5 +1,6 @@
 package org.tidings.cli;
 
+import org.tidings.api.FeedJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
