@@ -37,8 +37,8 @@ record HttpAddress(String host, int port) {
             throw bad(text, port.isEmpty() ? "no port" : "the port '" + port + "' is not a number");
         }
         int number = Integer.parseInt(port);
-        if (number < 1 || number > 65535) {
-            throw bad(text, "the port must be between 1 and 65535");
+        if (number > 65535) {
+            throw bad(text, "the port must be between 1 and 65535 (0: any free port)");
         }
         return new HttpAddress(host.isEmpty() ? LOOPBACK : host, number);
     }

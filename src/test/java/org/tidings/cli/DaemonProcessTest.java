@@ -96,7 +96,7 @@ class DaemonProcessTest {
         assertThat(exited).as("exited within 5 s of SIGTERM; log:%n%s", daemon.log()).isTrue();
         assertThat(daemon.process.exitValue()).as(daemon.log()).isZero();
         assertThat(took).isLessThan(Duration.ofSeconds(5));
-        assertThat(daemon.log()).contains("stopping: finishing fetches in flight").contains("stopped after 1 rounds");
+        assertThat(daemon.log()).contains("stopping: finishing fetches in flight").contains("stopped after 1 round\n");
 
         try (Store store = Store.open(db)) {
             assertThat(store.integrityCheck()).isEqualTo("ok");
@@ -135,7 +135,7 @@ class DaemonProcessTest {
         }
         assertThat(sync.code()).as(sync.err() + syncErr).isZero();
         assertThat(syncErr.toString(StandardCharsets.UTF_8)).contains("waiting for another sync of " + db);
-        assertThat(sync.out()).startsWith("1 feeds: 1 fetched");
+        assertThat(sync.out()).startsWith("1 feed: 1 fetched");
         assertThat(daemon.process.isAlive()).isTrue();
 
         Child second = daemon("err-2.log", "daemon", "--tick", "1s");

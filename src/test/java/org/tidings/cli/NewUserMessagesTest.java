@@ -145,7 +145,7 @@ class NewUserMessagesTest {
         assertThat(result.code()).isEqualTo(ExitCodes.FATAL);
         assertThat(result.err().strip()).isEqualTo("tidings: invalid --http address 'notaport': the port 'notaport'"
                 + " is not a number (expected HOST:PORT such as 127.0.0.1:9321, or a port)");
-        assertThat(run("daemon", "--http", "127.0.0.1:99999").err()).contains("the port must be between 1 and 65535");
+        assertThat(run("daemon", "--http", "127.0.0.1:99999").err()).contains("the port must be between 1 and 65535 (0: any free port)");
         assertThat(run("daemon", "--http", "http://127.0.0.1:80/").err()).contains("without a scheme or path");
     }
 
