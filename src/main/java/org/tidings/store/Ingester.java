@@ -87,7 +87,7 @@ final class Ingester {
         String siteUrl = parsed.link() != null && !parsed.link().isBlank() ? parsed.link().strip() : feed.siteUrl();
         String feedSite = Identity.site(siteUrl).or(() -> Identity.site(feed.url())).orElse(feed.url());
         Map<String, Long> topicCache = new HashMap<>();
-        Long feedTopic = Topics.feedTopic(feed.url(), feedTitle).map(name -> topicId(handle, name, topicCache)).orElse(null);
+        Long feedTopic = Topics.feedTopic(handle, feedId, feed.url(), feedTitle).map(name -> topicId(handle, name, topicCache)).orElse(null);
         handle.createUpdate("UPDATE feeds SET feed_title = :title, site_url = :site, topic_id = :topic WHERE id = :id")
                 .bind("title", feedTitle)
                 .bind("site", siteUrl)
