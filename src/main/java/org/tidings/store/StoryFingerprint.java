@@ -28,19 +28,24 @@ final class StoryFingerprint {
     static final int WINNOW = 12;
 
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** A trailing source tag: "(PD)", "- NAN", "| Reuters" (three words at most). */
+    private static final Pattern SOURCE_TAG =
+            Pattern.compile("\\s*(?:\\(\\s*[^()\\s]+(?:\\s+[^()\\s]+){0,2}\\s*\\)|\\s[-\u2013\u2014|]\\s*\\S+(?:\\s+\\S+){0,2})\\s*$");
 
     private final String outlet;
     private final String titleKey;
     private final long at;
     private final long[] words;
+    private final String headline;
     private @Nullable long[] shingles;
     private @Nullable List<Long> keys;
     private @Nullable List<String> titleWords;
     private @Nullable Set<Long> keySet;
 
-    private StoryFingerprint(String outlet, String titleKey, long at, long[] words) {
+    private StoryFingerprint(String outlet, String titleKey, String headline, long at, long[] words) {
         this.outlet = outlet;
         this.titleKey = titleKey;
+        this.headline = headline;
         this.at = at;
         this.words = words;
     }
@@ -50,7 +55,9 @@ final class StoryFingerprint {
      * @param at publication time (epoch ms), else when it was first seen
      */
     static StoryFingerprint of(@Nullable String title, @Nullable String text, String site, long at) {
-        return new StoryFingerprint(Outlets.of(site), title == null ? "" : titleKey(title), at,
+        String key = title == null ? "" : titleKey(title);
+        String headline = title == null ? "" : titleKey(SOURCE_TAG.matcher(title).replaceFirst(""));
+        return new StoryFingerprint(Outlets.of(site), key, headline.isEmpty() ? key : headline, at,
                 wordHashes(text == null ? "" : text));
     }
 
@@ -113,6 +120,14 @@ final class StoryFingerprint {
 
     long at() {
         return at;
+    }
+
+    /**
+     * The normalized headline's words without a trailing source tag ("Senate passes budget (PD)"
+     * is "senate passes budget"): what headline differences are judged on.
+     */
+    List<String> headlineWords() {
+        return headline.isEmpty() ? List.of() : List.of(headline.split(" "));
     }
 
     /** The headline's words (empty for no headline). */

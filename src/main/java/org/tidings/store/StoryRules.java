@@ -72,7 +72,7 @@ final class StoryRules {
         if (!a.titleKey().isEmpty() && a.titleKey().equals(b.titleKey()) && !generic(a.titleKey(), recurring)) {
             return Verdict.EQUAL_HEADLINE;
         }
-        if (oneWordDiffers(a.titleWords(), b.titleWords())) {
+        if (oneWordDiffers(a.headlineWords(), b.headlineWords())) {
             return Verdict.HEADLINE_WORD_DIFFERS;
         }
         long[] mine = a.shingles();
@@ -83,7 +83,7 @@ final class StoryRules {
         }
         int shared = shared(mine, theirs);
         boolean contained = shared >= MIN_SHARED_SHINGLES && shared >= MIN_CONTAINMENT * smaller;
-        return contained && titleOverlap(a.titleWords(), b.titleWords()) >= MIN_TITLE_OVERLAP
+        return contained && titleOverlap(a.headlineWords(), b.headlineWords()) >= MIN_TITLE_OVERLAP
                 ? Verdict.SAME_BODY : Verdict.BODIES_DIFFER;
     }
 

@@ -115,4 +115,15 @@ class StoryRulesTest {
         assertThat(StoryRules.stem("rises")).isEqualTo(StoryRules.stem("rise")).isEqualTo(StoryRules.stem("rising"));
         assertThat(StoryRules.stem("falls")).isNotEqualTo(StoryRules.stem("gains"));
     }
+
+    @Test
+    void trailingSourceTagsAreNotHeadlineWords() {
+        StoryFingerprint site = print("Senate passes budget (NN24)", FULL, "nigerianews24.com.ng", T);
+        StoryFingerprint outlet = print("Senate passes budget | People's Daily", LEAD, "en.people.cn", T);
+
+        assertThat(site.headlineWords()).containsExactly("senate", "passes", "budget");
+        assertThat(outlet.headlineWords()).containsExactly("senate", "passes", "budget");
+        assertThat(StoryRules.oneWordDiffers(site.headlineWords(), outlet.headlineWords())).isFalse();
+        assertThat(print("Fire guts market in Kano", LEAD, "a.ng", T).headlineWords()).hasSize(5);
+    }
 }
