@@ -152,7 +152,7 @@ final class StoryGrouper {
                 StoryFingerprint other = articles.get(ids.get(j)).print();
                 // Only pairs the index can find are compared, so that groups do not depend on
                 // which other articles happened to be in scope.
-                if (find(parent, i) != find(parent, j) && one.sharesKey(other)
+                if (find(parent, i) != find(parent, j) && !one.outlet().equals(other.outlet()) && one.sharesKey(other)
                         && StoryRules.decide(one, other, recurring::contains).same) {
                     parent[find(parent, j)] = find(parent, i);
                 }
