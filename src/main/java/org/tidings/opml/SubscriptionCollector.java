@@ -63,10 +63,18 @@ final class SubscriptionCollector {
         existing.tags.addAll(tags);
     }
 
+    /** The topic given to a feed already added (the first one given wins). */
+    void topic(String url, @Nullable String topic) {
+        Draft existing = byUrl.get(url);
+        if (existing != null && existing.topic == null) {
+            existing.topic = topic;
+        }
+    }
+
     List<Subscription> subscriptions() {
         List<Subscription> all = new ArrayList<>(byUrl.size());
         for (Draft draft : byUrl.values()) {
-            all.add(new Subscription(draft.url, draft.title, draft.siteUrl, draft.folder, List.copyOf(draft.tags)));
+            all.add(new Subscription(draft.url, draft.title, draft.siteUrl, draft.folder, List.copyOf(draft.tags), draft.topic));
         }
         return all;
     }
@@ -81,6 +89,7 @@ final class SubscriptionCollector {
         @Nullable String siteUrl;
         final @Nullable String folder;
         final Set<String> tags;
+        @Nullable String topic;
 
         Draft(String url, @Nullable String title, @Nullable String siteUrl, @Nullable String folder, List<String> tags) {
             this.url = url;
