@@ -119,6 +119,9 @@ public record Config(Map<Key, String> values, Map<Key, String> sources) {
         var sections = root.fields();
         while (sections.hasNext()) {
             var section = sections.next();
+            if (section.getKey().equals("rules")) {
+                continue; // [[rules]]: read by RulesConfig (docs/RULES.md)
+            }
             if (!section.getValue().isObject()) {
                 throw new ConfigException(file + ": unknown key '" + section.getKey() + "' (keys live in sections such as [fetch])");
             }
