@@ -33,6 +33,9 @@ final class ArticlesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per article per line.")
     boolean json;
 
+    @Option(names = "--hidden", description = "List the hidden articles only (restore with 'tidings rules restore ID').")
+    boolean hidden;
+
     @Option(names = "--limit", paramLabel = "N", description = "At most N articles (default: all).")
     @Nullable Integer limit;
 
@@ -50,7 +53,7 @@ final class ArticlesCommand implements Callable<Integer> {
     }
 
     private int run(Store store) {
-        ArticleQuery query = filters.query(store);
+        ArticleQuery query = hidden ? filters.query(store).hiddenOnly() : filters.query(store);
         print(spec.commandLine().getOut(), store, query, limit, after == null ? null : PageCursor.parse(after), json);
         return ExitCodes.OK;
     }

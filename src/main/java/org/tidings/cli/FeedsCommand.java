@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "feeds",
         mixinStandardHelpOptions = true,
-        description = "List feeds: folder, last status, last success, error, next poll, article and unread counts.")
+        description = "List feeds: folder, last status, last success, error, next poll, article and unread counts.",
+        subcommands = {FeedsFullTextCommand.class})
 final class FeedsCommand implements Callable<Integer> {
     @ParentCommand TidingsCommand top;
     @Spec CommandSpec spec;

@@ -14,6 +14,7 @@ import org.tidings.sync.EventLog;
 import org.tidings.sync.FeedOutcome;
 import org.tidings.sync.ProcessLock;
 import org.tidings.sync.SyncSummary;
+import org.tidings.sync.FullTextFetcher;
 import org.tidings.sync.Syncer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,6 +70,7 @@ final class SyncCommand implements Callable<Integer> {
                     && !"dumb".equals(System.getenv("TERM"));
             Syncer syncer = services.syncer();
             ProgressBar bar = terminal ? new ProgressBar(err) : null;
+            java.util.concurrent.atomic.AtomicReference<String> pageLine = new java.util.concurrent.atomic.AtomicReference<>();
             SyncSummary summary = syncer.sync(feeds, new Syncer.Listener() {
                 @Override
                 public void started(int total) {
@@ -89,6 +91,12 @@ final class SyncCommand implements Callable<Integer> {
                         bar.update(done, total, outcome.feed().title());
                     }
                 }
+
+                @Override
+                public void pagesFinished(FullTextFetcher.Summary pages) {
+                    pageLine.set(String.format("full text: %d pages, %d extracted, %d failed%s", pages.pages(),
+                            pages.extracted(), pages.failed(), pages.left() > 0 ? ", " + pages.left() + " still queued" : ""));
+                }
             });
             if (bar != null) {
                 bar.clear();
@@ -99,6 +107,9 @@ final class SyncCommand implements Callable<Integer> {
                 } else {
                     java.io.PrintWriter out = spec.commandLine().getOut();
                     out.println(summary.line());
+                    if (pageLine.get() != null) {
+                        out.println(pageLine.get());
+                    }
                     out.flush();
                 }
             }

@@ -47,7 +47,9 @@ import picocli.CommandLine.ScopeType;
             SyncCommand.class,
             DaemonCommand.class,
             StatusCommand.class,
-            ConfigCommand.class
+            ConfigCommand.class,
+            ShowCommand.class,
+            RulesCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

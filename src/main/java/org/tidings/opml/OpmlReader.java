@@ -301,6 +301,7 @@ public final class OpmlReader {
                         FeedUrls.siteUrl(attributes.get("htmlurl"), where, warnings),
                         folder,
                         Tags.fromCategory(attributes.get("category")),
+                        isTrue(attributes.get("fulltext")),
                         where));
                 outlines.push(new Frame(Kind.FEED, folder, where));
             } else if (parent == null && name != null && TT_RSS_SETTINGS.contains(name.strip())) {
@@ -340,6 +341,11 @@ public final class OpmlReader {
 
         private int line(@Nullable Location location) {
             return location == null ? -1 : location.getLineNumber() + input.lineOffset;
+        }
+
+        /** tidings' {@code fullText} attribute: "true" (or "1", "yes") turns full text on. */
+        private static boolean isTrue(@Nullable String value) {
+            return value != null && Set.of("true", "1", "yes").contains(value.strip().toLowerCase(Locale.ROOT));
         }
 
         /** Attributes without a namespace prefix, keyed by lower-case name. */

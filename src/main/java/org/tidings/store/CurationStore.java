@@ -98,6 +98,15 @@ public final class CurationStore {
         return jdbi.withHandle(handle -> facts(handle, ids));
     }
 
+    /** Whether the article is hidden (false when there is no such article). */
+    public boolean isHidden(long id) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT hidden FROM articles WHERE id = :id")
+                .bind("id", id)
+                .mapTo(Integer.class)
+                .findOne()
+                .orElse(0)) != 0;
+    }
+
     /** Shows hidden articles again, with the read state they had; returns how many changed. */
     public int show(Collection<Long> ids) {
         return jdbi.inTransaction(handle -> {

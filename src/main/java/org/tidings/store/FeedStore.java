@@ -292,10 +292,12 @@ public final class FeedStore {
                             .mapTo(Long.class)
                             .one();
                     addTags(handle, id, subscription.tags());
+                    setFullText(handle, id, subscription.fullText());
                     added++;
                     continue;
                 }
-                boolean newTags = addTags(handle, existing.get().id(), subscription.tags());
+                boolean newTags = addTags(handle, existing.get().id(), subscription.tags())
+                        | setFullText(handle, existing.get().id(), subscription.fullText());
                 int changed = handle.createUpdate("""
                                 UPDATE feeds SET custom_title = coalesce(:title, custom_title),
                                        site_url = coalesce(:site, site_url), folder_id = :folder
@@ -318,6 +320,13 @@ public final class FeedStore {
                     .execute();
             return new ImportResult(added, updated, unchanged);
         });
+    }
+
+    /** Turns full text on when the imported file asks for it (never off); true when it changed. */
+    private static boolean setFullText(Handle handle, long feedId, boolean fullText) {
+        return fullText && handle.createUpdate("UPDATE feeds SET full_text = 1 WHERE id = :id AND full_text = 0")
+                .bind("id", feedId)
+                .execute() > 0;
     }
 
     /** Adds tags to a feed (existing ones are kept); true when any was new. */
