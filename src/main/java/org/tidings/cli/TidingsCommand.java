@@ -222,7 +222,7 @@ public final class TidingsCommand implements Callable<Integer> {
             }
             ReaderApp.runOnTerminal(
                     new StoreReaderData(services.store, db, services.clock),
-                    new SyncReloader(services.store, services::syncer),
+                    new SyncReloader(services.store, services::syncer, services::pages),
                     System.getenv());
         }
         return ExitCodes.OK;

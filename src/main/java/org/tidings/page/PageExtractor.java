@@ -64,6 +64,7 @@ public final class PageExtractor {
         } catch (IOException | RuntimeException e) {
             return new PageText.Rejected("unreadable page: " + e.getClass().getSimpleName());
         }
+        absolutize(page);
         Article article;
         try {
             article = new Readability4JExtended(url, page).parse();
@@ -105,6 +106,17 @@ public final class PageExtractor {
             empty.remove();
         }
         return clean.body().html().strip();
+    }
+
+    /** Links and images made absolute before extraction (readability's own rewrite drops the port). */
+    private static void absolutize(Document page) {
+        for (Element element : page.select("a[href], img[src]")) {
+            String attribute = element.hasAttr("href") ? "href" : "src";
+            String absolute = element.absUrl(attribute);
+            if (!absolute.isEmpty()) {
+                element.attr(attribute, absolute);
+            }
+        }
     }
 
     private static boolean isPixel(Element image) {

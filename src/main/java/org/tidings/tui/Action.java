@@ -16,6 +16,7 @@ public enum Action {
     STAR("star / unstar"),
     OPEN_LINK("open the link in $BROWSER"),
     OPEN_COPY("open the story at the next other outlet"),
+    FULL_TEXT("fetch / show the article's full text from its page"),
     SEARCH("search"),
     TOGGLE_UNREAD_ONLY("show only unread / all"),
     TOP("go to the top"),

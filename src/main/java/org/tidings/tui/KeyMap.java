@@ -59,6 +59,7 @@ public final class KeyMap {
         keys.put("s", Action.STAR);
         keys.put("o", Action.OPEN_LINK);
         keys.put("c", Action.OPEN_COPY);
+        keys.put("f", Action.FULL_TEXT);
         keys.put("/", Action.SEARCH);
         keys.put("l", Action.TOGGLE_UNREAD_ONLY);
         keys.put("g", Action.TOP);
