@@ -106,8 +106,10 @@ public record Config(Map<Key, String> values, Map<Key, String> sources) {
     private static void readFile(Path file, Map<Key, String> values, Map<Key, String> sources)
             throws ConfigException {
         JsonNode root;
+        byte[] bytes;
         try {
-            root = new TomlMapper().readTree(Files.readAllBytes(file));
+            bytes = Files.readAllBytes(file);
+            root = new TomlMapper().readTree(bytes);
         } catch (NoSuchFileException e) {
             return;
         } catch (IOException e) {
@@ -116,6 +118,8 @@ public record Config(Map<Key, String> values, Map<Key, String> sources) {
         if (root == null || !root.isObject()) {
             return;
         }
+        // bad [[rules]] are refused whenever the configuration is read, whatever the command
+        RulesConfig.parse(file.toString(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8), root);
         var sections = root.fields();
         while (sections.hasNext()) {
             var section = sections.next();
