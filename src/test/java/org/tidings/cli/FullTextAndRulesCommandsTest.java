@@ -208,6 +208,20 @@ class FullTextAndRulesCommandsTest {
         assertThat(run("feeds", "fulltext", "42", "on").err()).contains("no feed with id 42");
     }
 
+    @Test
+    void importAndExportKeepTheFullTextSwitch() throws Exception {
+        Path opml = Files.writeString(dir.resolve("in.opml"), """
+                <opml version="2.0"><body>
+                  <outline text="Lead only" xmlUrl="%s" fullText="true"/>
+                  <outline text="Full" xmlUrl="%s"/>
+                </body></opml>""".formatted(site.feedUrl(0), site.feedUrl(1)));
+        assertThat(run("import", opml.toString()).code()).isZero();
+        assertThat(run("feeds", "fulltext", site.feedUrl(0)).out()).startsWith("Full text on");
+        assertThat(run("feeds", "fulltext", site.feedUrl(1)).out()).startsWith("Full text off");
+        String exported = run("export").out();
+        assertThat(exported).containsOnlyOnce("fullText=\"true\"").contains("xmlUrl=\"" + site.feedUrl(0) + "\" fullText=\"true\"");
+    }
+
     /** One JSON document. */
     private static final class FeedFormatted {
         static JsonNode read(String text) throws Exception {
