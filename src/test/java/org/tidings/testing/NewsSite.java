@@ -215,7 +215,8 @@ public final class NewsSite implements AutoCloseable {
                 """.formatted(main);
     }
 
-    private static String articlePage(int feed, int item) {
+    /** The article page behind item {@code item} of feed {@code feed}, as served. */
+    public static String articlePage(int feed, int item) {
         StringBuilder body = new StringBuilder();
         body.append("<main><article class=\"story\"><h1>Measure ").append(item).append(" announced in district ")
                 .append(feed).append("</h1>\n<p class=\"byline\">By Staff Reporter</p>\n")
