@@ -38,6 +38,9 @@ public final class FullTextFetcher implements AutoCloseable {
         public static final Summary NONE = new Summary(0, 0, 0, 0);
     }
 
+    /** The fetcher's message for requests cut short by its close. */
+    private static final String ABANDONED = "fetcher closed";
+
     private final Store store;
     private final PageFetcher fetcher;
     private final PageExtractor extractor;
@@ -139,6 +142,9 @@ public final class FullTextFetcher implements AutoCloseable {
 
     private boolean save(Done done) {
         long id = done.page().articleId();
+        if (done.text() instanceof PageText.Rejected rejected && rejected.reason().contains(ABANDONED)) {
+            return false; // tidings is stopping: the page stays queued for the next round
+        }
         if (done.text() instanceof PageText.Extracted extracted) {
             store.fullText().saveText(id, extracted.html(), clock.instant());
             return true;

@@ -135,7 +135,7 @@ class FullTextSyncTest {
             byPage.put(article.link().substring(article.link().lastIndexOf('/') + 1), store.fullText().get(article.id()).orElseThrow());
             assertThat(store.articles().content(article.id()).orElseThrow().text()).startsWith("Officials in district 99");
         }
-        assertThat(byPage).hasSize(6);
+        assertThat(byPage).hasSize(7);
         assertThat(byPage.values()).allSatisfy(fullText -> {
             assertThat(fullText.status()).isEqualTo(FullText.Status.FAILED);
             assertThat(fullText.html()).isNull();
@@ -146,6 +146,7 @@ class FullTextSyncTest {
         assertThat(byPage.get("loop-a.html").reason()).startsWith("redirect loop");
         assertThat(byPage.get("report.pdf").reason()).isEqualTo("not an HTML page: application/pdf");
         assertThat(byPage.get("paywall.html").reason()).isEqualTo("no article text found on the page");
+        assertThat(byPage.get("members.html").reason()).isEqualTo("HTTP 403 Forbidden (paywall or login)");
         assertThat(byPage.get("missing.html").describe()).isEqualTo("no full text: HTTP 404 Not Found");
 
         syncer.sync(List.of(store.feeds().feed(feed.id()).orElseThrow()), listener);
@@ -165,5 +166,22 @@ class FullTextSyncTest {
         assertThat(fullText.text()).contains("paragraph 6");
         assertThat(pages.fetchNow(article.id())).contains(fullText); // stored: not fetched again
         assertThat(site.pageHits()).isEqualTo(1);
+    }
+
+    @Test
+    void pagesCutShortByShutdownStayQueued() throws Exception {
+        Feed feed = subscribe(site.feedUrl(2), true);
+        try (Syncer feedsOnly = new Syncer(store, fetcher, new FeedParser(), new PollScheduler(PollPolicy.DEFAULT, clock),
+                new Backoff(BackoffPolicy.DEFAULT, clock, new Random(1)), clock)) {
+            feedsOnly.sync(List.of(store.feeds().feed(feed.id()).orElseThrow()), listener);
+        }
+        assertThat(store.fullText().pendingCount()).isEqualTo(4);
+        HttpFetcher closed = new HttpFetcher(FetchConfig.defaults("test", "http://tidings.test"), clock);
+        closed.close();
+        try (FullTextFetcher stopping = new FullTextFetcher(store, closed, new PageExtractor(), clock)) {
+            assertThat(stopping.fetchPending(10)).isEqualTo(new FullTextFetcher.Summary(4, 0, 4, 4));
+        }
+        assertThat(store.fullText().pendingCount()).isEqualTo(4);
+        assertThat(pages.fetchPending(10)).isEqualTo(new FullTextFetcher.Summary(4, 4, 0, 0));
     }
 }

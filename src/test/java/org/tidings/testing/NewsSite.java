@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code /broken.xml}: a feed whose items link to each failing page below
  *   <li>{@code /fail/missing.html} 404, {@code /fail/huge.html} a 50 MB page, {@code
  *       /fail/index.html} a page with no article, {@code /fail/loop-a.html} a redirect loop,
- *       {@code /fail/report.pdf} a PDF, {@code /fail/paywall.html} the lead and a subscribe box
+ *       {@code /fail/report.pdf} a PDF, {@code /fail/paywall.html} the lead and a subscribe box,
+ *       {@code /fail/members.html} the same with status 403
  * </ul>
  */
 public final class NewsSite implements AutoCloseable {
@@ -148,6 +149,7 @@ public final class NewsSite implements AutoCloseable {
             case "/fail/loop-b.html" -> redirect(exchange, "/fail/loop-a.html");
             case "/fail/report.pdf" -> send(exchange, 200, "application/pdf", "%PDF-1.4 not html at all");
             case "/fail/paywall.html" -> send(exchange, 200, "text/html", paywallPage());
+            case "/fail/members.html" -> send(exchange, 403, "text/html", paywallPage());
             default -> send(exchange, 404, "text/html", "<html><body><h1>Not found</h1></body></html>");
         }
     }
@@ -187,7 +189,7 @@ public final class NewsSite implements AutoCloseable {
                 <?xml version="1.0" encoding="UTF-8"?>
                 <rss version="2.0"><channel><title>Broken pages</title><link>%s/</link><description>x</description>
                 """.formatted(base()));
-        for (String page : Arrays.asList("missing.html", "huge.html", "index.html", "loop-a.html", "report.pdf", "paywall.html")) {
+        for (String page : Arrays.asList("missing.html", "huge.html", "index.html", "loop-a.html", "report.pdf", "paywall.html", "members.html")) {
             xml.append("<item><title>Item ").append(page).append("</title><link>").append(base()).append("/fail/")
                     .append(page).append("</link><guid isPermaLink=\"false\">broken-").append(page).append("</guid>")
                     .append("<description>").append(lead(99, page.length())).append("</description></item>\n");
