@@ -32,6 +32,12 @@ public final class PageExtractor {
     /** The page must add this much text to the feed's own to be worth keeping. */
     static final double MORE_THAN_FEED = 1.2;
 
+    /**
+     * readability4j logs (through SLF4J, here JUL) an error for every link it cannot make absolute;
+     * JUL's console handler would print those on the terminal, under the reader. Kept here so the
+     * setting is not garbage-collected with the logger.
+     */
+    private static final java.util.logging.Logger READABILITY_LOG = quiet("net.dankito.readability4j");
     private static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
     private static final Safelist SAFE = Safelist.relaxed()
             .removeTags("img")
@@ -132,6 +138,12 @@ public final class PageExtractor {
             return false;
         }
         return Integer.parseInt(digits) <= 2;
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.OFF);
+        return logger;
     }
 
     private static boolean looksLikeHtml(byte[] body) {

@@ -73,4 +73,19 @@ class PageExtractorTest {
         PageText text = extractor.extract(html.getBytes(StandardCharsets.ISO_8859_1), "https://x.example/", "text/html", null, null);
         assertThat(((PageText.Extracted) text).html()).contains("jeudi déjà");
     }
+
+    @Test
+    void printsNothingOnTheTerminalForLinksItCannotResolve() {
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            String article = PARAGRAPHS + "<p>Odd links: <a href=\"http://[bad\">one</a> <a href=\"ht tp://x y\">two</a>"
+                    + " <img src=\"http://[::1\"> and enough words to keep this paragraph in the article.</p>";
+            extractor.extract(page(article), "https://x.example/a", "text/html", null, null);
+        } finally {
+            System.setErr(before);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
 }
