@@ -36,10 +36,17 @@ class FullTextSyncTest {
     private FullTextFetcher pages;
     private Syncer syncer;
     private final List<FullTextFetcher.Summary> summaries = new java.util.ArrayList<>();
+    private final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Syncer.Listener listener = new Syncer.Listener() {
+        @Override
+        public void finished(FeedOutcome outcome, int done, int total) {
+            events.add("feed");
+        }
+
         @Override
         public void pagesFinished(FullTextFetcher.Summary summary) {
             summaries.add(summary);
+            events.add("pages");
         }
     };
 
@@ -100,6 +107,20 @@ class FullTextSyncTest {
             // the feed's own content is left as it was
             assertThat(store.articles().content(article.id()).orElseThrow().text()).isEqualTo(NewsSite.lead(1, item));
         }
+    }
+
+    @Test
+    void pagesComeAfterEveryFeedOfTheRoundOneAtATimePerHostWithTheFetchersUserAgent() throws Exception {
+        Feed one = subscribe(site.feedUrl(0), true);
+        Feed two = subscribe(site.feedUrl(1), true);
+        Feed three = subscribe(site.feedUrl(2), false);
+        syncer.sync(List.of(store.feeds().feed(one.id()).orElseThrow(), store.feeds().feed(two.id()).orElseThrow(),
+                store.feeds().feed(three.id()).orElseThrow()), listener);
+
+        assertThat(events).containsExactly("feed", "feed", "feed", "pages");
+        assertThat(summaries).containsExactly(new FullTextFetcher.Summary(8, 8, 0, 0));
+        assertThat(site.maxPagesInFlight()).isEqualTo(1);
+        assertThat(site.pageUserAgents()).containsExactly(fetcher.config().userAgent());
     }
 
     @Test

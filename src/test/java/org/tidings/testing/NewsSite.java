@@ -47,6 +47,9 @@ public final class NewsSite implements AutoCloseable {
     private final int feeds;
     private final int items;
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final java.util.Set<String> userAgents = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger pagesInFlight = new AtomicInteger();
+    private final AtomicInteger maxPagesInFlight = new AtomicInteger();
 
     private NewsSite(int feeds, int items) throws IOException {
         this.feeds = feeds;
@@ -81,6 +84,16 @@ public final class NewsSite implements AutoCloseable {
     public int hits(String path) {
         AtomicInteger count = hits.get(path);
         return count == null ? 0 : count.get();
+    }
+
+    /** The User-Agent headers pages were asked for with. */
+    public java.util.Set<String> pageUserAgents() {
+        return java.util.Set.copyOf(userAgents);
+    }
+
+    /** The most article pages in flight at once. */
+    public int maxPagesInFlight() {
+        return maxPagesInFlight.get();
     }
 
     /** Requests of pages (not feeds) so far. */
@@ -118,6 +131,15 @@ public final class NewsSite implements AutoCloseable {
             } else if (path.equals("/broken.xml")) {
                 send(exchange, 200, "application/rss+xml; charset=UTF-8", brokenFeed());
             } else if (path.startsWith("/news/")) {
+                userAgents.add(String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent")));
+                maxPagesInFlight.accumulateAndGet(pagesInFlight.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    pagesInFlight.decrementAndGet();
+                }
                 String[] parts = path.substring(6, path.length() - 5).split("/");
                 send(exchange, 200, "text/html; charset=UTF-8",
                         articlePage(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])));
