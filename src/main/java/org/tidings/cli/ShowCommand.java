@@ -79,7 +79,8 @@ final class ShowCommand implements Callable<Integer> {
         line(out, "author:    ", article.author());
         out.println("feeds:     " + clean(article.feeds().stream().map(FeedRef::title).collect(Collectors.joining(", "))));
         line(out, "topics:    ", String.join(", ", article.topics()));
-        out.println("full text: " + fullText.map(ft -> clean(ft.describe())).orElse("none"));
+        out.println("full text: " + fullText.map(ft -> ft.status() == FullText.Status.OK
+                ? "fetched " + FeedJson.format(ft.attemptedAt()) : clean(ft.describe())).orElse("none"));
         out.println();
         out.println(text.isBlank() ? "(no content in the feed)" : text);
         fullText.filter(ft -> ft.status() == FullText.Status.OK).ifPresent(ft -> {

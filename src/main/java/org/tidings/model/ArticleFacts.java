@@ -1,7 +1,6 @@
 package org.tidings.model;
 
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,9 +30,5 @@ public record ArticleFacts(
     /** For tests and callers that know only the text fields. */
     public static ArticleFacts of(long id, @Nullable String title, @Nullable String content) {
         return new ArticleFacts(id, title, null, content, null, List.of(), List.of(), List.of());
-    }
-
-    public ArticleFacts withFeeds(List<FeedRef> feeds, List<String> folders) {
-        return new ArticleFacts(id, title, author, content, link, Objects.requireNonNull(feeds, "feeds"), folders, topics);
     }
 }

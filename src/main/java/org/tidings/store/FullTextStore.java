@@ -55,7 +55,8 @@ public final class FullTextStore {
 
     /**
      * Queues the pages of new articles of a feed that has full text on (those with an http(s)
-     * link and no page yet); called in the ingest transaction. Returns how many were queued.
+     * link and no page yet, and not hidden by a rule); called in the ingest transaction, after
+     * the rules. Returns how many were queued.
      */
     static int queueNew(Handle handle, long feedId, Collection<Long> articleIds, Instant now) {
         if (articleIds.isEmpty()) {
@@ -74,7 +75,7 @@ public final class FullTextStore {
             queued += handle.createUpdate("""
                             INSERT INTO article_full_text (article_id, status, url, queued_at)
                             SELECT id, 'pending', link, :now FROM articles
-                             WHERE id IN (<ids>) AND (link LIKE 'http://%' OR link LIKE 'https://%')
+                             WHERE id IN (<ids>) AND hidden = 0 AND (link LIKE 'http://%' OR link LIKE 'https://%')
                             ON CONFLICT (article_id) DO NOTHING""")
                     .bind("now", now.toEpochMilli())
                     .bindList("ids", chunk)

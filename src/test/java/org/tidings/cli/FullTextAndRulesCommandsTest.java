@@ -103,7 +103,7 @@ class FullTextAndRulesCommandsTest {
         String expectedFeeds = starred.get("feeds").get(0).get("title").asText();
         assertThat(show.out()).contains("feeds:     " + expectedFeeds).contains("· starred");
         if (starred.get("link").asText().contains("/news/0/")) {
-            assertThat(show.out()).contains("topics:    Measures").contains("full text: full text")
+            assertThat(show.out()).contains("topics:    Measures").contains("full text: fetched 20")
                     .contains("--- full text (").contains("paragraph 6").doesNotContain("Accept all cookies");
         } else {
             assertThat(show.out()).contains("full text: none").doesNotContain("Measures");

@@ -112,4 +112,12 @@ class FullTextStoreTest {
                 facts -> new Curation(false, false, true, List.of()));
         assertThat(only(on).starred()).isFalse();
     }
+
+    @Test
+    void articlesHiddenByARuleAreNotQueued() {
+        long on = feed("https://lead.example/feed", true);
+        store.ingest(on, document("https://lead.example/a/1", "Sponsored", "<p>Buy.</p>"), NOW,
+                facts -> new Curation(true, false, false, List.of()));
+        assertThat(store.fullText().pending(10)).isEmpty();
+    }
 }
