@@ -84,9 +84,9 @@ class FullTextAndRulesCommandsTest {
         assertThat(on.code()).isZero();
         assertThat(on.out()).startsWith("Full text on for 1 ");
 
-        Result sync = run("sync");
+        Result sync = run("sync"); // measure 0 is hidden by a rule at ingest: its page is not fetched
         assertThat(sync.code()).isZero();
-        assertThat(sync.out()).contains("full text: 3 pages, 3 extracted, 0 failed");
+        assertThat(sync.out()).contains("full text: 2 pages, 2 extracted, 0 failed");
 
         // hidden: out of the lists and the unread counts, listed with --hidden
         List<JsonNode> shown = articles();
