@@ -19,8 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "feeds",
         mixinStandardHelpOptions = true,
-        subcommands = FeedsTopicCommand.class,
-        description = "List feeds: folder, last status, last success, error, next poll, article and unread counts.")
+        description = "List feeds: folder, last status, last success, error, next poll, article and unread counts.",
+        subcommands = {FeedsTopicCommand.class, FeedsFullTextCommand.class})
 final class FeedsCommand implements Callable<Integer> {
     @ParentCommand TidingsCommand top;
     @Spec CommandSpec spec;

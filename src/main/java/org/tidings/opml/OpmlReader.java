@@ -289,6 +289,7 @@ public final class OpmlReader {
                         FeedUrls.siteUrl(attributes.get("htmlurl"), where, warnings),
                         folder,
                         Tags.fromCategory(attributes.get("category")),
+                        isTrue(attributes.get("fulltext")),
                         where));
                 url.ifPresent(feedUrl -> collector.topic(feedUrl, attributes.get(TOPIC_KEY)));
                 outlines.push(new Frame(Kind.FEED, folder, where));
@@ -333,6 +334,11 @@ public final class OpmlReader {
 
         /** Where {@link #attributes} keeps a feed's {@code tidings:topic} (docs/OPML.md; read by its prefix). */
         private static final String TOPIC_KEY = "tidings:topic";
+
+        /** tidings' {@code fullText} attribute: "true" (or "1", "yes") turns full text on. */
+        private static boolean isTrue(@Nullable String value) {
+            return value != null && Set.of("true", "1", "yes").contains(value.strip().toLowerCase(Locale.ROOT));
+        }
 
         /** Attributes without a namespace prefix, keyed by lower-case name; and {@link #TOPIC_KEY}. */
         private static Map<String, String> attributes(XMLStreamReader xml) {

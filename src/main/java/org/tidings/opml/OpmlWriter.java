@@ -112,6 +112,9 @@ public final class OpmlWriter {
             if (feed.siteUrl() != null && !feed.siteUrl().isBlank()) {
                 attribute(out, "htmlUrl", feed.siteUrl());
             }
+            if (feed.fullText()) {
+                attribute(out, "fullText", "true");
+            }
             String category = Tags.toCategory(feed.tags());
             if (!category.isEmpty()) {
                 attribute(out, "category", category);

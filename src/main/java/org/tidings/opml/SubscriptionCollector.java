@@ -35,14 +35,28 @@ final class SubscriptionCollector {
             @Nullable String folder,
             List<String> tags,
             String where) {
+        add(url, title, siteUrl, folder, tags, false, where);
+    }
+
+    void add(
+            String url,
+            @Nullable String title,
+            @Nullable String siteUrl,
+            @Nullable String folder,
+            List<String> tags,
+            boolean fullText,
+            String where) {
         Draft existing = byUrl.get(url);
         if (existing == null) {
             if (folder != null) {
                 addFolder(folder);
             }
-            byUrl.put(url, new Draft(url, title, siteUrl, folder, tags));
+            Draft draft = new Draft(url, title, siteUrl, folder, tags);
+            draft.fullText = fullText;
+            byUrl.put(url, draft);
             return;
         }
+        existing.fullText |= fullText;
         if (Objects.equals(existing.folder, folder)) {
             warnings.add(where + ": " + Warnings.quote(url) + " is listed again in the same folder; kept once");
         } else {
@@ -74,7 +88,7 @@ final class SubscriptionCollector {
     List<Subscription> subscriptions() {
         List<Subscription> all = new ArrayList<>(byUrl.size());
         for (Draft draft : byUrl.values()) {
-            all.add(new Subscription(draft.url, draft.title, draft.siteUrl, draft.folder, List.copyOf(draft.tags), draft.topic));
+            all.add(new Subscription(draft.url, draft.title, draft.siteUrl, draft.folder, List.copyOf(draft.tags), draft.topic, draft.fullText));
         }
         return all;
     }
@@ -90,6 +104,7 @@ final class SubscriptionCollector {
         final @Nullable String folder;
         final Set<String> tags;
         @Nullable String topic;
+        boolean fullText;
 
         Draft(String url, @Nullable String title, @Nullable String siteUrl, @Nullable String folder, List<String> tags) {
             this.url = url;

@@ -294,10 +294,12 @@ public final class FeedStore {
                             .one();
                     addTags(handle, id, subscription.tags());
                     FeedTopics.importTopic(handle, id, subscription.topic());
+                    setFullText(handle, id, subscription.fullText());
                     added++;
                     continue;
                 }
-                boolean newTags = addTags(handle, existing.get().id(), subscription.tags());
+                boolean newTags = addTags(handle, existing.get().id(), subscription.tags())
+                        | setFullText(handle, existing.get().id(), subscription.fullText());
                 int changed = handle.createUpdate("""
                                 UPDATE feeds SET custom_title = coalesce(:title, custom_title),
                                        site_url = coalesce(:site, site_url), folder_id = :folder
@@ -335,6 +337,13 @@ public final class FeedStore {
     /** The topics users gave feeds ({@code ""} for none), by feed id (for export). */
     public Map<Long, String> topicOverrides() {
         return jdbi.withHandle(FeedTopics::overrides);
+    }
+
+    /** Turns full text on when the imported file asks for it (never off); true when it changed. */
+    private static boolean setFullText(Handle handle, long feedId, boolean fullText) {
+        return fullText && handle.createUpdate("UPDATE feeds SET full_text = 1 WHERE id = :id AND full_text = 0")
+                .bind("id", feedId)
+                .execute() > 0;
     }
 
     /** Adds tags to a feed (existing ones are kept); true when any was new. */

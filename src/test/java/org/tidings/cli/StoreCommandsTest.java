@@ -174,12 +174,11 @@ class StoreCommandsTest {
 
     @Test
     void newerDatabaseIsRefusedInOneLine() {
-        int latest = org.tidings.store.Store.open(dir.resolve("latest.db")).schemaVersion();
-        org.tidings.store.SqliteDialect.jdbi(db).useHandle(h -> h.execute("PRAGMA user_version = 42"));
         int latest;
         try (Store fresh = Store.open(dir.resolve("fresh.db"))) {
             latest = fresh.schemaVersion();
         }
+        org.tidings.store.SqliteDialect.jdbi(db).useHandle(h -> h.execute("PRAGMA user_version = 42"));
         Result result = run("articles");
         assertThat(result.code()).isEqualTo(ExitCodes.FATAL);
         assertThat(result.err()).isEqualTo("tidings: the database has schema version 42, newer than this tidings knows (" + latest + ");"

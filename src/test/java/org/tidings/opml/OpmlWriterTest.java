@@ -150,8 +150,8 @@ class OpmlWriterTest {
     @Test
     void writesAndReadsBackAFeedsTopicOnlyWhenSet() throws Exception {
         OpmlDocument document = OpmlDocument.forExport(null, NOW, List.of(
-                new Subscription("https://en.people.cn/rss/Africa.xml", "People's Daily", null, null, List.of(), "Africa News"),
-                new Subscription("https://site.example/feed/", "Site", null, null, List.of(), ""),
+                new Subscription("https://en.people.cn/rss/Africa.xml", "People's Daily", null, null, List.of(), "Africa News", false),
+                new Subscription("https://site.example/feed/", "Site", null, null, List.of(), "", false),
                 new Subscription("https://other.example/feed/", "Other", null, null, List.of())), List.of());
 
         String xml = writer.toXml(document);
