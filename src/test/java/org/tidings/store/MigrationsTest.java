@@ -24,7 +24,7 @@ class MigrationsTest {
         Path file = dir.resolve("a/b/tidings.db");
         Store store = Store.open(file);
         assertThat(file).exists();
-        assertThat(store.schemaVersion()).isEqualTo(migrations.latestVersion()).isEqualTo(4);
+        assertThat(store.schemaVersion()).isEqualTo(migrations.latestVersion()).isGreaterThanOrEqualTo(5);
     }
 
     @Test
@@ -52,7 +52,7 @@ class MigrationsTest {
 
         Store store = Store.open(file);
 
-        assertThat(store.schemaVersion()).isEqualTo(4);
+        assertThat(store.schemaVersion()).isEqualTo(migrations.latestVersion());
         assertThat(store.feeds().feedByUrl("https://a.example/feed")).isPresent();
         assertThat(store.articles().unreadByFeed()).extracting(c -> c.unread()).containsExactly(1);
         // the FTS table added by version 2 indexed the existing article
@@ -70,7 +70,7 @@ class MigrationsTest {
 
         assertThatThrownBy(() -> Store.open(file))
                 .isInstanceOf(StoreException.class)
-                .hasMessage("the database has schema version 99, newer than this tidings knows (4);"
+                .hasMessage("the database has schema version 99, newer than this tidings knows (" + migrations.latestVersion() + ");"
                         + " use a newer tidings or another --db");
     }
 
@@ -92,7 +92,7 @@ class MigrationsTest {
         Store.open(file).feeds().add(Subscription.of("https://a.example/feed"), Instant.EPOCH);
         Store again = Store.open(file);
         assertThat(again.feeds().list()).hasSize(1);
-        assertThat(again.schemaVersion()).isEqualTo(4);
+        assertThat(again.schemaVersion()).isEqualTo(migrations.latestVersion());
     }
 
     @Test
