@@ -63,8 +63,7 @@ final class Ingester {
         Candidate(Entry entry, String feedSite, long now) {
             this.entry = entry;
             this.title = entry.title() == null || entry.title().isBlank() ? null : Text.collapse(entry.title());
-            String plain = Text.plain(entry.contentHtml());
-            this.text = plain != null ? plain : entry.summary();
+            this.text = Bodies.searchText(entry.contentHtml(), entry.summary());
             this.contentHash = Text.hash64((title == null ? "" : title) + "\u0000" + (text == null ? "" : text));
             Instant date = entry.published() != null ? entry.published() : entry.updated();
             this.published = date == null ? null : date.toEpochMilli();
@@ -216,8 +215,8 @@ final class Ingester {
                                     .text(candidate.title == null ? null : StoryFingerprint.titleKey(candidate.title))
                                     .text(candidate.entry.author())
                                     .text(candidate.entry.summary())
-                                    .text(candidate.entry.contentHtml())
-                                    .text(candidate.text)
+                                    .bytes(Bodies.pack(candidate.entry.contentHtml()))
+                                    .text(null) // derived from the HTML (see Bodies)
                                     .text(candidate.entry.commentsUrl())
                                     .integer(candidate.contentHash)
                                     .integer(Rows.millis(candidate.entry.updated()))
@@ -270,8 +269,8 @@ final class Ingester {
                                 .integer(candidate.published)
                                 .integer(Rows.millis(candidate.entry.updated()))
                                 .text(candidate.entry.summary())
-                                .text(candidate.entry.contentHtml())
-                                .text(candidate.text)
+                                .bytes(Bodies.pack(candidate.entry.contentHtml()))
+                                .text(null) // derived from the HTML (see Bodies)
                                 .text(candidate.entry.commentsUrl())
                                 .integer(candidate.contentHash)
                                 .bytes(fingerprint == null ? null : fingerprint.signature())

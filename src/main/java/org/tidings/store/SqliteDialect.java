@@ -37,7 +37,12 @@ public final class SqliteDialect implements Dialect {
      * reads. Existing directories and files keep their modes.
      */
     public static Jdbi jdbi(Path file) {
-        return Jdbi.create(dataSource(file));
+        SQLiteDataSource dataSource = dataSource(file);
+        return Jdbi.create(() -> {
+            java.sql.Connection connection = dataSource.getConnection();
+            Bodies.register(connection);
+            return connection;
+        });
     }
 
     /** Connections to the file keeping a few idle ones open, for {@link Store}. */

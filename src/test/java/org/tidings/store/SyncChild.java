@@ -53,6 +53,16 @@ public final class SyncChild {
             }
             System.out.println("round " + round);
             System.out.flush();
+            // a real sync has gaps between writes (network, parsing): the reader's writes get in then
+            pause(10);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
