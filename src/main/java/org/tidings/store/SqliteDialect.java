@@ -79,10 +79,14 @@ public final class SqliteDialect implements Dialect {
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        // 64 MB page cache and memory-mapped reads: ingest touches index pages all over the
-        // file (keys are random), so a cache much smaller than the indexes thrashes.
-        config.setCacheSize(-64_000);
-        config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(256L * 1024 * 1024));
+        // 8 KB pages (new files only): article rows of a few KB (deflated bodies) fill them
+        // with less left over than 4 KB pages (about 12% smaller files at equal content).
+        config.setPageSize(Integer.getInteger("tidings.pageSize", 8192));
+        // A 32 MB page cache per connection and no memory-mapped I/O: pages read through mmap
+        // count in the process's resident memory (a sync of 50,000 articles reached 550 MB), while
+        // the operating system's page cache serves plain reads as fast.
+        config.setCacheSize(-32_000);
+        config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, "0");
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         return dataSource;
