@@ -12,10 +12,12 @@ import org.sqlite.Function;
 
 /**
  * How article bodies are stored (schema 5): the HTML deflated in a BLOB, and no separate copy of
- * its plain text. The text that search indexes is derived from the HTML (else the summary) when
- * needed, by {@link #searchText} in Java and by the SQL function {@value #SEARCH_TEXT_FUNCTION}
- * in the database (the full-text index's content view and its triggers use it), so both always
- * agree. Rows written before schema 5 keep their TEXT HTML and stored text; both forms are read.
+ * its plain text. The text that search indexes is derived from the HTML (else the summary) by
+ * {@link #searchText}: in Java at ingest and when an article is shown, and in SQL through the
+ * function {@value #SEARCH_TEXT_FUNCTION} that every connection of the store registers (the
+ * full-text index's update trigger calls it). The index is contentless and deletes by rowid, so
+ * a later change to the HTML-to-text code cannot make it disagree with itself. Rows written before
+ * schema 5 keep their TEXT HTML and stored text; both forms are read.
  */
 final class Bodies {
     /** The SQL function every connection of the store registers: {@code (content_html, summary) -> text}. */

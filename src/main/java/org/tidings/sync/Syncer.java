@@ -47,9 +47,9 @@ public final class Syncer implements AutoCloseable {
     }
 
     /** Feeds fetched, parsed or waiting to be written at once; fetches beyond wait to start. */
-    static final int MAX_IN_FLIGHT = 256;
+    static final int MAX_IN_FLIGHT = 128;
     /** Parsed documents held in memory at once, waiting for the writer. */
-    static final int MAX_PARSED = 48;
+    static final int MAX_PARSED = 32;
     /** Feeds recorded per write transaction at most. */
     static final int MAX_GROUP = 32;
 

@@ -93,6 +93,16 @@ class WritePathTest {
     }
 
     @Test
+    void newDatabaseHasEightKilobytePagesAndWal() {
+        try (Store store = Store.open(dir.resolve("new.db"))) {
+            int pageSize = store.jdbi().withHandle(h -> h.createQuery("PRAGMA page_size").mapTo(Integer.class).one());
+            String journal = store.jdbi().withHandle(h -> h.createQuery("PRAGMA journal_mode").mapTo(String.class).one());
+            assertThat(pageSize).isEqualTo(8192);
+            assertThat(journal).isEqualTo("wal");
+        }
+    }
+
+    @Test
     void unchangedDocumentIsNotIngestedAgainUntilOneOfItsArticlesIsDeleted() {
         try (Store store = Store.open(dir.resolve("t.db"))) {
             long one = store.feeds().add(Subscription.of("https://a.example/feed"), NOW).feed().id();
