@@ -12,7 +12,8 @@ levels=${CONCURRENCY:-32 64} perhost=${PER_HOST:-4}
 out=bench-out/sync; rm -rf "$out"; mkdir -p "$out"
 mvn -B -q -o package -DskipTests >/dev/null
 cp="target/test-classes:target/tidings.jar"
-config="$out/none.toml" # absent: tidings' defaults, whatever this machine's config says
+config="$out/none.toml" # empty: tidings' defaults, whatever this machine's config says
+: >"$config"
 export TIDINGS_FETCH_PER_HOST=$perhost
 
 java -cp "$cp" org.tidings.testing.FeedServer "$feeds" "$items" "$hosts" "$latency" "$out/urls" &

@@ -61,8 +61,8 @@ final class AddCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String target = localPath(url);
         try (Services services = Services.open(top)) {
-            String target = localPath(url);
             if (services.store.feeds().feedByUrl(target).isPresent()) {
                 return refuseDuplicate(err, services, target);
             }
@@ -70,7 +70,10 @@ final class AddCommand implements Callable<Integer> {
             if (!noDiscover) {
                 Discovery discovery = new FeedDiscovery(services.fetcher()).discover(target).get();
                 if (discovery instanceof Discovery.NotFound notFound) {
-                    throw new IllegalArgumentException(notFound.message());
+                    boolean guessedScheme = target.startsWith("https://") && !url.strip().toLowerCase(java.util.Locale.ROOT).startsWith("https://");
+                    throw new IllegalArgumentException(notFound.message() + (guessedScheme
+                            ? " (no scheme was given, so https:// was tried; for a plain-HTTP site write http://" + url.strip() + ")"
+                            : ""));
                 }
                 List<FeedCandidate> candidates = ((Discovery.Found) discovery).candidates();
                 if (all) {
@@ -158,7 +161,11 @@ final class AddCommand implements Callable<Integer> {
         throw new IllegalArgumentException("no feed chosen");
     }
 
-    /** A local path given on the command line becomes a file:// URL. */
+    /** What only a local path looks like: absolute, relative or home paths, or a feed file name without a slash. */
+    private static final java.util.regex.Pattern LOCAL_PATH = java.util.regex.Pattern.compile(
+            "^(/|\\./|\\.\\./|~/)|^[^/]+\\.(?i:xml|rss|atom|rdf|opml|json)$");
+
+    /** A local path given on the command line becomes a file:// URL; a missing one is an error. */
     static String localPath(String value) {
         if (value.matches("(?i)^[a-z][a-z0-9+.-]*://.*")) {
             return value.strip();
@@ -166,6 +173,9 @@ final class AddCommand implements Callable<Integer> {
         Path path = Path.of(value);
         if (Files.exists(path)) {
             return path.toAbsolutePath().normalize().toUri().toString();
+        }
+        if (LOCAL_PATH.matcher(value.strip()).find()) {
+            throw new IllegalArgumentException("no such file: " + value.strip());
         }
         return value.contains(".") && !value.contains(" ") ? "https://" + value.strip() : value.strip();
     }

@@ -53,6 +53,9 @@ final class ArticleFilterOptions {
         }
         if (story != null) {
             query = query.inStory(story);
+            if (store.articles().page(ArticleQuery.all().inStory(story), null, 1).articles().isEmpty()) {
+                throw new IllegalArgumentException("no story with id " + story);
+            }
         }
         return query;
     }

@@ -1,42 +1,19 @@
 package org.tidings.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import org.tidings.tui.TerminalText;
+import org.tidings.api.FeedJson;
 import org.tidings.model.Article;
 import org.tidings.model.FeedRef;
+import org.tidings.tui.TerminalText;
 
-/**
- * The JSON form of a stored article printed by {@code articles --json} and {@code search --json}:
- * id, title, link, published, feeds [{title, url}], topics, read, starred, updated, story.
- */
+/** Prints stored articles: the shared JSON shape ({@link org.tidings.api.ArticleJson}) or a line for people. */
 final class ArticleJson {
     private ArticleJson() {}
-
-    static ObjectNode toJson(Article article) {
-        ObjectNode node = FeedJson.MAPPER.createObjectNode();
-        node.put("id", article.id());
-        node.put("title", article.title());
-        node.put("link", article.link());
-        node.put("published", FeedJson.format(article.published()));
-        ArrayNode feeds = node.putArray("feeds");
-        for (FeedRef feed : article.feeds()) {
-            feeds.addObject().put("title", feed.title()).put("url", feed.url());
-        }
-        ArrayNode topics = node.putArray("topics");
-        article.topics().forEach(topics::add);
-        node.put("read", article.read());
-        node.put("starred", article.starred());
-        node.put("updated", article.updated());
-        node.put("story", article.story());
-        return node;
-    }
 
     /** One article per line: JSON, or {@code id date flags title (feeds)} for people. */
     static void print(PrintWriter out, Article article, boolean json) {
         if (json) {
-            out.println(FeedJson.write(toJson(article)));
+            out.println(FeedJson.write(org.tidings.api.ArticleJson.toJson(article)));
             return;
         }
         String flags = (article.read() ? " " : "N") + (article.starred() ? "*" : " ") + (article.updated() ? "U" : " ");

@@ -51,24 +51,31 @@ final class ArticlesCommand implements Callable<Integer> {
 
     private int run(Store store) {
         ArticleQuery query = filters.query(store);
-        print(spec.commandLine().getOut(), store, query, limit, after == null ? null : PageCursor.parse(after), json);
+        int printed = print(spec.commandLine().getOut(), store, query, limit, after == null ? null : PageCursor.parse(after), json);
+        if (printed == 0 && !json) {
+            spec.commandLine().getOut().println("no articles match (new articles come with 'tidings sync')");
+            spec.commandLine().getOut().flush();
+        }
         return ExitCodes.OK;
     }
 
-    /** Prints every page (or up to {@code limit} articles) of a query. */
-    static void print(PrintWriter out, Store store, ArticleQuery query, @Nullable Integer limit,
+    /** Prints every page (or up to {@code limit} articles) of a query; returns how many it printed. */
+    static int print(PrintWriter out, Store store, ArticleQuery query, @Nullable Integer limit,
             @Nullable PageCursor after, boolean json) {
         int left = limit == null ? Integer.MAX_VALUE : limit;
+        int printed = 0;
         PageCursor cursor = after;
         while (left > 0) {
             ArticlePage page = store.articles().page(query, cursor, Math.min(left, ArticleStore.MAX_PAGE));
             page.articles().forEach(article -> ArticleJson.print(out, article, json));
             left -= page.articles().size();
+            printed += page.articles().size();
             if (page.next().isEmpty()) {
                 break;
             }
             cursor = page.next().get();
         }
         out.flush();
+        return printed;
     }
 }

@@ -14,14 +14,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.tidings.tui.KeyMap;
 
 /**
  * The effective configuration: built-in defaults, then {@code config.toml}, then environment
  * variables ({@code TIDINGS_<SECTION>_<KEY>}, e.g. {@code TIDINGS_FETCH_CONCURRENCY=8}). Every key
  * is documented in {@link Key} and in the README.
  */
-public record Config(Map<Key, String> values, Map<Key, String> sources) {
+public record Config(Map<Key, String> values, Map<Key, String> sources, Map<String, List<String>> keys) {
 
     /** Every configuration key: section, name, default and what it means. */
     public enum Key {
@@ -39,7 +41,8 @@ public record Config(Map<Key, String> values, Map<Key, String> sources) {
         STORE_MARK_COPIES_READ("store", "mark_copies_read", "true", "reading one copy of a story marks its copies at other outlets read"),
         DAEMON_INTERVAL("daemon", "tick", "30s", "how often the daemon looks for feeds that are due"),
         DAEMON_HTTP("daemon", "http", "", "address for /health and /metrics, e.g. 127.0.0.1:9321 (empty: off)"),
-        DAEMON_LOG_FORMAT("daemon", "log_format", "text", "log line format on stderr: text or json");
+        DAEMON_LOG_FORMAT("daemon", "log_format", "text", "log line format on stderr: text or json"),
+        READER_PLAYER("reader", "player", "", "command that opens enclosures (podcasts, videos), %s = URL (empty: $BROWSER)");
 
         final String section;
         final String name;
@@ -66,9 +69,24 @@ public record Config(Map<Key, String> values, Map<Key, String> sources) {
         }
     }
 
+    /** The {@code [keys]} section: reader action to the keys bound to it (see {@link KeyMap#withActionKeys}). */
+    static final String KEYS_SECTION = "keys";
+
     public Config {
         values = Map.copyOf(values);
         sources = Map.copyOf(sources);
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        keys.forEach((action, bound) -> copy.put(action, List.copyOf(bound)));
+        keys = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    public Config(Map<Key, String> values, Map<Key, String> sources) {
+        this(values, sources, Map.of());
+    }
+
+    /** The reader's key table: the defaults with the {@code [keys]} section applied. */
+    public KeyMap keyMap() {
+        return KeyMap.newsboatDefaults().withActionKeys(keys);
     }
 
     /** Defaults only. */
@@ -88,8 +106,9 @@ public record Config(Map<Key, String> values, Map<Key, String> sources) {
             values.put(key, key.defaultValue);
             sources.put(key, "default");
         }
+        Map<String, List<String>> keys = new LinkedHashMap<>();
         if (file != null) {
-            readFile(file, values, sources);
+            readFile(file, values, sources, keys);
         }
         for (Key key : Key.values()) {
             String override = environment.get(key.environmentVariable());
@@ -98,13 +117,18 @@ public record Config(Map<Key, String> values, Map<Key, String> sources) {
                 sources.put(key, "env " + key.environmentVariable());
             }
         }
-        Config config = new Config(values, sources);
+        Config config = new Config(values, sources, keys);
         config.validate();
+        try {
+            config.keyMap();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(file + ": [keys]: " + e.getMessage());
+        }
         return config;
     }
 
-    private static void readFile(Path file, Map<Key, String> values, Map<Key, String> sources)
-            throws ConfigException {
+    private static void readFile(Path file, Map<Key, String> values, Map<Key, String> sources,
+            Map<String, List<String>> keys) throws ConfigException {
         JsonNode root;
         try {
             root = new TomlMapper().readTree(Files.readAllBytes(file));
@@ -123,6 +147,10 @@ public record Config(Map<Key, String> values, Map<Key, String> sources) {
                 throw new ConfigException(file + ": unknown key '" + section.getKey() + "' (keys live in sections such as [fetch])");
             }
             var entries = ((ObjectNode) section.getValue()).fields();
+            if (section.getKey().equals(KEYS_SECTION)) {
+                readKeys(file, entries, keys);
+                continue;
+            }
             while (entries.hasNext()) {
                 var entry = entries.next();
                 Key key = find(section.getKey(), entry.getKey());
@@ -132,6 +160,29 @@ public record Config(Map<Key, String> values, Map<Key, String> sources) {
                 values.put(key, entry.getValue().asText());
                 sources.put(key, "file");
             }
+        }
+    }
+
+    /** {@code action = "x"} or {@code action = ["x", "DOWN"]}; "none" or [] unbinds. */
+    private static void readKeys(Path file, java.util.Iterator<Map.Entry<String, JsonNode>> entries,
+            Map<String, List<String>> keys) throws ConfigException {
+        while (entries.hasNext()) {
+            var entry = entries.next();
+            List<String> bound = new java.util.ArrayList<>();
+            JsonNode value = entry.getValue();
+            if (value.isTextual()) {
+                bound.add(value.asText());
+            } else if (value.isArray()) {
+                for (JsonNode item : value) {
+                    if (!item.isTextual()) {
+                        throw new ConfigException(file + ": [keys]: " + entry.getKey() + " takes a key or a list of keys, such as \"x\" or [\"x\", \"DOWN\"]");
+                    }
+                    bound.add(item.asText());
+                }
+            } else {
+                throw new ConfigException(file + ": [keys]: " + entry.getKey() + " takes a key or a list of keys, such as \"x\" or [\"x\", \"DOWN\"]");
+            }
+            keys.put(entry.getKey(), bound);
         }
     }
 
@@ -267,6 +318,12 @@ public record Config(Map<Key, String> values, Map<Key, String> sources) {
             out.append(key.name).append(" = ")
                     .append(bare ? value : '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
                     .append("  # ").append(sources.get(key)).append(": ").append(key.description).append('\n');
+        }
+        if (!keys.isEmpty()) {
+            out.append("\n[keys]  # file: reader actions and their keys\n");
+            keys.forEach((action, bound) -> out.append(action).append(" = [")
+                    .append(String.join(", ", bound.stream().map(k -> '"' + k.replace("\\", "\\\\").replace("\"", "\\\"") + '"').toList()))
+                    .append("]\n"));
         }
         return out.toString();
     }

@@ -27,7 +27,7 @@ final class ConfigCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Config config = top.loadConfig();
-        out.println("# " + top.configPath());
+        out.println("# " + top.configPath() + (java.nio.file.Files.exists(top.configPath()) ? "" : " (no such file: defaults and environment only)"));
         out.print(config.toToml());
         out.flush();
         return ExitCodes.OK;

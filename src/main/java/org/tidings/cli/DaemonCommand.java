@@ -10,12 +10,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.tidings.api.ApiServer;
+import org.tidings.api.Fever;
+import org.tidings.api.GoogleReader;
 import org.tidings.cli.Config.Key;
+import org.tidings.model.Messages;
 import org.tidings.sync.Daemon;
 import org.tidings.sync.EventLog;
 import org.tidings.sync.FeedOutcome;
 import org.tidings.sync.ProcessLock;
-import org.tidings.sync.StatusServer;
 import org.tidings.sync.SyncMetrics;
 import org.tidings.sync.SyncSummary;
 import org.tidings.sync.Syncer;
@@ -35,7 +38,7 @@ import sun.misc.Signal;
         mixinStandardHelpOptions = true,
         description = {
             "Run until stopped, syncing each feed when it is due (for servers).",
-            "Logs one line per round and one per feed error on stderr."
+            "Logs each round that was due, one line when nothing is due, and each feed error on stderr."
         })
 final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     /** How long fetches in flight may go on after a stop is asked for. */
@@ -46,7 +49,8 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     @ParentCommand TidingsCommand top;
 
     @Option(names = "--http", paramLabel = "HOST:PORT",
-            description = "Serve /health and /metrics here (default: daemon.http from the config; loopback when no host is given).")
+            description = {"Serve /health, /metrics and the Google Reader API (/api/greader, once an api-user exists) here",
+                    "(default: daemon.http from the config; loopback when no host is given)."})
     @Nullable String http;
 
     @Option(names = "--log-format", paramLabel = "text|json", description = "Log line format (default: daemon.log_format, text).")
@@ -58,7 +62,10 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path db = top.databasePath();
-        TidingsCommand.ensureParent(db);
+        if (http != null) {
+            HttpAddress.parse(http); // a typo is reported before anything starts
+        }
+        top.ensureDatabaseDirectory(db);
         Optional<ProcessLock> daemonLock = ProcessLock.tryAcquire(lockFile(db, "daemon"));
         if (daemonLock.isEmpty()) {
             String pid = ProcessLock.holder(lockFile(db, "daemon")).map(p -> " (pid " + p + ")").orElse("");
@@ -99,7 +106,7 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
             InstantSource clock = services.clock;
             EventLog log = new EventLog(System.err,
                     EventLog.Format.parse(logFormat != null ? logFormat : config.string(Key.DAEMON_LOG_FORMAT)), clock);
-            Duration every = tick != null ? Config.parseDuration(tick) : config.duration(Key.DAEMON_INTERVAL);
+            Duration every = tick != null ? tickOption(tick) : config.duration(Key.DAEMON_INTERVAL);
             SyncMetrics metrics = new SyncMetrics(() -> size(db) + size(Path.of(db + "-wal")));
             Syncer syncer = services.syncer();
             Syncer.Listener listener = new Syncer.Listener() {
@@ -128,17 +135,30 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
                     }
                 }
             };
+            String address = http != null ? http : config.optional(Key.DAEMON_HTTP);
+            ApiServer status = null;
+            if (address != null) {
+                HttpAddress where = HttpAddress.parse(address);
+                ApiServer.Health health = new ApiServer.Health(metrics, clock, clock.instant(),
+                        every.multipliedBy(3).plus(config.duration(Key.FETCH_REQUEST_TIMEOUT)));
+                GoogleReader reader = new GoogleReader(services.store, clock, GoogleReader.FAILURE_DELAY);
+                try {
+                    status = ApiServer.start(where.socketAddress(), health, reader,
+                            new Fever(services.store, clock, GoogleReader.FAILURE_DELAY));
+                } catch (Exception e) {
+                    throw where.cannotServe(e);
+                }
+                String base = "http://" + status.address().getHostString() + ":" + status.address().getPort();
+                log.info("serving /health and /metrics on " + base + "; Google Reader API at " + base + ApiServer.BASE
+                        + (reader.enabled() ? "" : " (off until 'tidings api-user add NAME')"));
+            }
             Signal.handle(new Signal("TERM"), signal -> stop.run());
             Signal.handle(new Signal("INT"), signal -> stop.run());
 
-            String address = http != null ? http : config.optional(Key.DAEMON_HTTP);
-            StatusServer status = null;
-            if (address != null) {
-                status = StatusServer.start(StatusServer.parseAddress(address), metrics, clock, clock.instant(),
-                        every.multipliedBy(3).plus(config.duration(Key.FETCH_REQUEST_TIMEOUT)));
-                log.info("serving /health and /metrics on http://" + status.address().getHostString() + ":" + status.address().getPort());
-            }
             log.info("daemon started on " + db + " (tick " + every.toSeconds() + "s, pid " + ProcessHandle.current().pid() + ")");
+            if (services.store.feeds().list().isEmpty()) {
+                log.info(FeedsCommand.NO_FEEDS + " (the daemon picks new feeds up on its next round)");
+            }
             try {
                 daemon.run();
             } finally {
@@ -147,7 +167,7 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
                 }
                 stopper.shutdownNow();
             }
-            log.info("stopped after " + metrics.rounds() + " rounds");
+            log.info("stopped after " + Messages.count(metrics.rounds(), "round"));
             return ExitCodes.OK;
         }
     }
@@ -160,6 +180,14 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
         }
         try (ProcessLock held = lock.get()) {
             return syncer.syncDue(listener);
+        }
+    }
+
+    private static Duration tickOption(String text) {
+        try {
+            return Config.parseDuration(text);
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--tick " + text + ": " + Messages.of(e));
         }
     }
 

@@ -41,6 +41,9 @@ final class ExportCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
             } else {
                 writeAtomically(file, document);
+                spec.commandLine().getOut().println("exported " + org.tidings.model.Messages.count(document.subscriptions().size(), "feed")
+                        + " to " + file);
+                spec.commandLine().getOut().flush();
             }
             return ExitCodes.OK;
         }
@@ -57,18 +60,46 @@ final class ExportCommand implements Callable<Integer> {
         return OpmlDocument.forExport(null, services.clock.instant(), subscriptions, services.store.feeds().folders());
     }
 
-    /** Writes beside the target, then renames, so a failure never leaves half a file. */
+    /**
+     * Writes beside the target, then renames, so a failure never leaves half a file. Errors name
+     * the path the user gave, never the temporary file.
+     */
     static void writeAtomically(Path target, OpmlDocument document) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw new IllegalArgumentException("cannot write " + target + ": it is a directory (give a file name, e.g. "
+                    + target.resolve("subscriptions.opml") + ")");
+        }
         Path parent = absolute.getParent();
-        Path temporary = Files.createTempFile(parent, ".tidings-export", ".opml");
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new IllegalArgumentException("cannot write " + target + ": no such directory: " + parent);
+        }
+        Path temporary;
+        try {
+            temporary = Files.createTempFile(parent, ".tidings-export", ".opml");
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + ": " + reason(e), e);
+        }
         try {
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 new OpmlWriter().write(document, out);
             }
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + ": " + reason(e), e);
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /** Why a file operation failed, without the (temporary) file name the exception carries. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getClass().getSimpleName();
     }
 }

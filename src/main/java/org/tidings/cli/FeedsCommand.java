@@ -1,5 +1,6 @@
 package org.tidings.cli;
 
+import org.tidings.api.FeedJson;
 import org.tidings.tui.TerminalText;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -23,6 +24,9 @@ final class FeedsCommand implements Callable<Integer> {
     @ParentCommand TidingsCommand top;
     @Spec CommandSpec spec;
 
+    /** What to say where there are no feeds yet (feeds, sync, daemon). */
+    static final String NO_FEEDS = "no feeds yet: add one with 'tidings add URL' or 'tidings import FILE.opml'";
+
     @Option(names = "--json", description = "One JSON object per feed per line.")
     boolean json;
 
@@ -30,15 +34,19 @@ final class FeedsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (Services services = Services.open(top)) {
-            for (FeedSummary summary : services.store.feeds().summaries()) {
+            java.util.List<FeedSummary> summaries = services.store.feeds().summaries();
+            if (summaries.isEmpty() && !json) {
+                out.println(NO_FEEDS);
+            }
+            for (FeedSummary summary : summaries) {
                 if (json) {
                     out.println(FeedJson.write(toJson(summary)));
                 } else {
                     Feed feed = summary.feed();
                     out.printf("%4d  %-40s %s%n", feed.id(), clip(TerminalText.sanitize(feed.title()), 40), TerminalText.sanitize(feed.url()));
-                    out.printf("      folder: %s · %d articles, %d unread · status: %s · last ok: %s · next: %s%s%n",
+                    out.printf("      folder: %s · %s, %d unread · status: %s · last ok: %s · next: %s%s%n",
                             feed.folder() == null ? "-" : TerminalText.sanitize(feed.folder()),
-                            summary.total(), summary.unread(), status(feed), orDash(FeedJson.format(feed.health().lastSuccessAt())),
+                            org.tidings.model.Messages.count(summary.total(), "article"), summary.unread(), status(feed), orDash(FeedJson.format(feed.health().lastSuccessAt())),
                             feed.disabled() ? "disabled" : feed.nextPollAt() == null ? "now" : orDash(FeedJson.format(feed.nextPollAt())),
                             feed.health().lastError() == null ? "" : "\n      error: " + TerminalText.sanitize(feed.health().lastError()));
                 }
@@ -57,7 +65,7 @@ final class FeedsCommand implements Callable<Integer> {
             return "never fetched";
         }
         return (status == null ? "no response" : String.valueOf(status))
-                + (feed.health().consecutiveFailures() > 0 ? ", " + feed.health().consecutiveFailures() + " failures" : "");
+                + (feed.health().consecutiveFailures() > 0 ? ", " + org.tidings.model.Messages.count(feed.health().consecutiveFailures(), "failure") : "");
     }
 
     private static String orDash(@Nullable String text) {

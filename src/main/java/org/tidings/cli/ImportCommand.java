@@ -55,7 +55,10 @@ final class ImportCommand implements Callable<Integer> {
             try {
                 document = newsboat ? new NewsboatUrlsReader().read(bytes) : new OpmlReader().read(bytes);
             } catch (OpmlException e) {
-                throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+                boolean isFeed = !newsboat && java.util.regex.Pattern.compile("root element is <(rss|feed|rdf:RDF)>")
+                        .matcher(String.valueOf(e.getMessage())).find();
+                throw new IllegalArgumentException(source + ": " + e.getMessage()
+                        + (isFeed ? "; it is a feed: subscribe to it with 'tidings add " + source + "'" : ""), e);
             }
             for (String warning : document.warnings()) {
                 err.println("tidings: " + source + ": warning: " + TerminalText.sanitize(warning));

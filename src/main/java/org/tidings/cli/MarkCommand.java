@@ -57,6 +57,13 @@ final class MarkCommand implements Callable<Integer> {
 
     private int run(Store store, Mark mark) {
         InstantSource clock = parent.clock();
+        List<Long> unknown = ids.stream().distinct().filter(id -> store.articles().article(id).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            // as 'articles --feed 999' does: an unknown id is an error, and nothing is marked
+            throw new IllegalArgumentException((unknown.size() == 1 ? "no article with id " : "no articles with ids ")
+                    + unknown.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                    + " (nothing marked; 'tidings articles' lists ids)");
+        }
         int changed = all
                 ? store.articles().markAll(filters.query(store), mark, clock.instant())
                 : store.articles().mark(ids, mark, clock.instant());

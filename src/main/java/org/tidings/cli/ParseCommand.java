@@ -1,5 +1,6 @@
 package org.tidings.cli;
 
+import org.tidings.api.FeedJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;

@@ -14,8 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "remove",
         mixinStandardHelpOptions = true,
         description = {
-            "Unsubscribe from a feed. Its articles stay until retention removes them;",
-            "with --purge the articles no other feed carries are deleted (starred ones always stay)."
+            "Unsubscribe from a feed (with --purge, also delete its articles).",
+            "Without --purge its articles stay until cleanup removes them; with it, the articles no other",
+            "feed carries are deleted (starred ones always stay)."
         })
 final class RemoveCommand implements Callable<Integer> {
     @ParentCommand TidingsCommand top;

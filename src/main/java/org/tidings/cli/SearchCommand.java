@@ -36,6 +36,9 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (limit != null && limit < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1: " + limit);
+        }
         try (Store store = parent.openStore()) {
             return run(store);
         }
@@ -46,7 +49,11 @@ final class SearchCommand implements Callable<Integer> {
         if (unread) {
             query = query.unreadOnly();
         }
-        ArticlesCommand.print(spec.commandLine().getOut(), store, query, limit == null ? 100 : Math.max(1, limit), null, json);
+        int printed = ArticlesCommand.print(spec.commandLine().getOut(), store, query, limit == null ? 100 : limit, null, json);
+        if (printed == 0 && !json) {
+            spec.commandLine().getOut().println("no articles match \"" + String.join(" ", words) + "\"");
+            spec.commandLine().getOut().flush();
+        }
         return ExitCodes.OK;
     }
 }

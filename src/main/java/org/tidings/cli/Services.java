@@ -43,7 +43,7 @@ final class Services implements AutoCloseable {
     static Services open(TidingsCommand top) throws Config.ConfigException, IOException {
         Config config = top.loadConfig();
         Path db = top.databasePath();
-        TidingsCommand.ensureParent(db);
+        top.ensureDatabaseDirectory(db);
         StoreOptions options = StoreOptions.DEFAULTS.withMarkStoryCopies(config.bool(Key.STORE_MARK_COPIES_READ));
         return new Services(config, db, InstantSource.system(), Store.open(db, options));
     }

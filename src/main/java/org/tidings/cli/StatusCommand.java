@@ -1,5 +1,6 @@
 package org.tidings.cli;
 
+import org.tidings.api.FeedJson;
 import org.tidings.tui.TerminalText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -53,7 +53,7 @@ final class SyncCommand implements Callable<Integer> {
         PrintStream err = System.err;
         EventLog log = new EventLog(err, EventLog.Format.parse(logFormat), InstantSource.system());
         Path db = top.databasePath();
-        TidingsCommand.ensureParent(db);
+        top.ensureDatabaseDirectory(db);
         Path lockFile = DaemonCommand.lockFile(db, "sync");
         Optional<ProcessLock> lock = ProcessLock.tryAcquire(lockFile);
         if (lock.isEmpty()) {
@@ -99,6 +99,10 @@ final class SyncCommand implements Callable<Integer> {
                 } else {
                     java.io.PrintWriter out = spec.commandLine().getOut();
                     out.println(summary.line());
+                    if (summary.due() == 0 && feed == null) {
+                        out.println(services.store.feeds().list().isEmpty() ? FeedsCommand.NO_FEEDS
+                                : "nothing is due yet; 'tidings sync --all' fetches every feed now");
+                    }
                     out.flush();
                 }
             }

@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.jspecify.annotations.Nullable;
+import org.tidings.model.Messages;
 import org.tidings.opml.OpmlDocument;
 import org.tidings.store.StoreOptions;
 import org.tidings.opml.OpmlException;
@@ -47,7 +48,8 @@ import picocli.CommandLine.ScopeType;
             SyncCommand.class,
             DaemonCommand.class,
             StatusCommand.class,
-            ConfigCommand.class
+            ConfigCommand.class,
+            ApiUserCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -88,9 +90,17 @@ public final class TidingsCommand implements Callable<Integer> {
         TidingsCommand top = new TidingsCommand();
         CommandLine commandLine = new CommandLine(top);
         commandLine.setExecutionStrategy(parseResult -> {
-            top.configureLogging();
+            try {
+                top.configureLogging();
+            } catch (IllegalStateException e) {
+                PrintWriter err = commandLine.getErr();
+                err.println("tidings: " + describe(e));
+                err.flush();
+                return ExitCodes.FATAL;
+            }
             return new CommandLine.RunLast().execute(parseResult);
         });
+        commandLine.setParameterExceptionHandler(TidingsCommand::usageError);
         commandLine.setExecutionExceptionHandler(
                 (exception, cmd, parseResult) -> {
                     PrintWriter err = cmd.getErr();
@@ -104,13 +114,32 @@ public final class TidingsCommand implements Callable<Integer> {
         return commandLine;
     }
 
+    /**
+     * A usage error: the reason (with picocli's "did you mean" suggestions on the same line) and
+     * one line pointing at the command's help, not the whole usage text.
+     */
+    static int usageError(CommandLine.ParameterException exception, String[] args) {
+        CommandLine command = exception.getCommandLine();
+        PrintWriter err = command.getErr();
+        String reason = Messages.of(exception);
+        if (exception instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String first = unmatched.getUnmatched().get(0);
+            reason = (unmatched.isUnknownOption() ? "unknown option '"
+                    : command.getSubcommands().isEmpty() ? "unexpected argument '" : "unknown command '") + first + "'";
+            java.util.List<String> suggestions = unmatched.getSuggestions();
+            if (!suggestions.isEmpty()) {
+                reason += " (did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?)";
+            }
+        }
+        err.println("tidings: " + reason);
+        err.println("try '" + command.getCommandSpec().qualifiedName() + " --help'");
+        err.flush();
+        return ExitCodes.FATAL;
+    }
+
     /** One line for an error: its message, or its type when it has none. */
     static String describe(Throwable exception) {
-        String message = exception.getMessage();
-        if (message == null || message.isBlank()) {
-            message = exception.getClass().getSimpleName();
-        }
-        return message.strip().lines().findFirst().orElse(message);
+        return Messages.of(exception);
     }
 
     private void configureLogging() {
@@ -125,7 +154,10 @@ public final class TidingsCommand implements Callable<Integer> {
             root.addHandler(handler);
             root.setLevel(Level.FINE);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot open log file " + logFile + ": " + e.getMessage(), e);
+            Path parent = logFile.toAbsolutePath().getParent();
+            String why = parent != null && !Files.isDirectory(parent) ? "no such directory: " + parent
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : Messages.of(e);
+            throw new IllegalStateException("cannot open log file " + logFile + ": " + why, e);
         }
     }
 
@@ -149,9 +181,44 @@ public final class TidingsCommand implements Callable<Integer> {
         return configHome(System.getenv()).resolve("tidings").resolve("config.toml");
     }
 
-    /** The effective configuration (file, then environment overrides). */
+    /**
+     * The effective configuration (file, then environment overrides). The default file may be
+     * missing; a file named with --config or $TIDINGS_CONFIG must exist.
+     */
     Config loadConfig() throws Config.ConfigException {
-        return Config.load(configPath(), System.getenv());
+        Path path = configPath();
+        if (explicitConfig() && !Files.exists(path)) {
+            throw new Config.ConfigException("no such configuration file: " + path
+                    + (config != null ? " (--config)" : " ($TIDINGS_CONFIG)"));
+        }
+        return Config.load(path, System.getenv());
+    }
+
+    private boolean explicitConfig() {
+        String fromEnv = System.getenv("TIDINGS_CONFIG");
+        return config != null || (fromEnv != null && !fromEnv.isBlank());
+    }
+
+    private boolean explicitDatabase() {
+        String fromEnv = System.getenv("TIDINGS_DB");
+        return db != null || (fromEnv != null && !fromEnv.isBlank());
+    }
+
+    /**
+     * Makes sure the database's directory exists: the default location is created (private to
+     * the user); for a path given with --db or $TIDINGS_DB a missing directory is an error, so a
+     * typo does not silently start an empty database somewhere new.
+     */
+    void ensureDatabaseDirectory(Path database) throws IOException {
+        Path parent = database.toAbsolutePath().getParent();
+        if (parent == null || Files.isDirectory(parent)) {
+            return;
+        }
+        if (explicitDatabase()) {
+            throw new IllegalArgumentException("no such directory: " + parent + " (for the database "
+                    + database + "); create it first");
+        }
+        ensureParent(database);
     }
 
     static Path defaultDatabasePath(Map<String, String> env) {
@@ -195,10 +262,13 @@ public final class TidingsCommand implements Callable<Integer> {
     Store openStore() {
         try {
             Config config = loadConfig();
+            ensureDatabaseDirectory(databasePath());
             return Store.open(databasePath(),
                     StoreOptions.DEFAULTS.withMarkStoryCopies(config.bool(Config.Key.STORE_MARK_COPIES_READ)));
         } catch (Config.ConfigException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -221,7 +291,7 @@ public final class TidingsCommand implements Callable<Integer> {
             ReaderApp.runOnTerminal(
                     new StoreReaderData(services.store, db, services.clock),
                     new SyncReloader(services.store, services::syncer),
-                    System.getenv());
+                    System.getenv(), services.config.keyMap(), services.config.string(Config.Key.READER_PLAYER));
         }
         return ExitCodes.OK;
     }

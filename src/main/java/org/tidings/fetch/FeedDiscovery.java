@@ -23,6 +23,7 @@ import org.tidings.fetch.FeedCandidate.Type;
 import org.tidings.fetch.FetchResult.Failed;
 import org.tidings.fetch.FetchResult.Fetched;
 import org.tidings.fetch.FetchResult.Gone;
+import org.tidings.xml.SafeXmlReader;
 
 /**
  * Finds the feeds behind a URL: the URL itself when it is a feed; else, from the HTML page, its
@@ -37,7 +38,6 @@ public final class FeedDiscovery {
             List.of("/feed", "/rss", "/atom.xml", "/index.xml", "/feed.xml", "/rss.xml");
     private static final int MAX_CATEGORIES = 40;
     private static final Pattern CATEGORY_PATH = Pattern.compile("^(/category/[^?#]+?)/?$");
-    private static final Pattern ROOT_ELEMENT = Pattern.compile("<([A-Za-z_][\\w:.-]*)");
 
     private final Fetcher fetcher;
 
@@ -178,12 +178,11 @@ public final class FeedDiscovery {
         if (trimmed.startsWith("{")) {
             return trimmed.contains("jsonfeed.org/version") ? Type.JSON : null;
         }
-        String withoutProlog = trimmed.replaceAll("(?s)<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^>]*>", "");
-        Matcher root = ROOT_ELEMENT.matcher(withoutProlog);
-        if (!root.find()) {
+        String rootName = SafeXmlReader.rootName(body);
+        if (rootName == null) {
             return null;
         }
-        String name = root.group(1).toLowerCase(Locale.ROOT);
+        String name = rootName.toLowerCase(Locale.ROOT);
         String local = name.substring(name.indexOf(':') + 1);
         return switch (local) {
             case "rss", "rdf" -> Type.RSS;

@@ -432,10 +432,10 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
                     "no data for " + human(config.readTimeout()) + " (read timeout)", null);
         }
         if (cause instanceof UnknownHostException) {
-            return new Failed(url, Kind.CONNECTION, 0, "unknown host: " + oneLine(cause.getMessage()), null);
+            return new Failed(url, Kind.CONNECTION, 0, unknownHost(cause.getMessage()), null);
         }
         if (cause instanceof ConnectException) {
-            return new Failed(url, Kind.CONNECTION, 0, "cannot connect: " + oneLine(cause.getMessage()), null);
+            return new Failed(url, Kind.CONNECTION, 0, "cannot connect: " + connectReason(cause.getMessage()), null);
         }
         if (cause instanceof SSLException) {
             return new Failed(url, Kind.CONNECTION, 0, "TLS failed: " + oneLine(cause.getMessage()), null);
@@ -531,12 +531,27 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
         return CompletableFuture.completedFuture(result);
     }
 
+    /**
+     * A failed DNS lookup, worded one way whatever the platform said ("Name or service not
+     * known", "No address associated with hostname", or only the host name).
+     */
+    static String unknownHost(@Nullable String message) {
+        String text = oneLine(message);
+        int colon = text.indexOf(": ");
+        String host = colon < 0 ? text : text.substring(0, colon);
+        boolean temporary = text.toLowerCase(Locale.ROOT).contains("temporary failure");
+        return "unknown host: " + host + (temporary ? " (DNS lookup failed; is the network up?)" : "");
+    }
+
+    /** "Connect to http://h:9 [/127.0.0.1] failed: Connection refused" says the URL again: keep the reason. */
+    static String connectReason(@Nullable String message) {
+        String text = oneLine(message);
+        int failed = text.indexOf("failed: ");
+        return text.startsWith("Connect to ") && failed > 0 ? text.substring(failed + "failed: ".length()) : text;
+    }
+
     static String oneLine(@Nullable String text) {
-        if (text == null) {
-            return "";
-        }
-        String line = text.replaceAll("\\s+", " ").trim();
-        return line.length() > 300 ? line.substring(0, 297) + "..." : line;
+        return org.tidings.model.Messages.firstLine(text);
     }
 
     static String human(Duration duration) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.tidings.xml.XmlCharset;
 
 /**
  * Reads a newsboat {@code urls} file into an {@link OpmlDocument} (no title, no date).
@@ -68,7 +69,7 @@ public final class NewsboatUrlsReader {
             throw OpmlReader.tooLarge("newsboat urls file", maxBytes);
         }
         Warnings warnings = new Warnings();
-        String text = XmlInput.decodeUtf8(file, warnings);
+        String text = XmlCharset.decodeUtf8Replacing(file, warnings::add);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

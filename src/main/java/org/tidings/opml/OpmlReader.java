@@ -14,13 +14,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.jspecify.annotations.Nullable;
+import org.tidings.xml.SafeXmlReader;
+import org.tidings.xml.XmlRepairs;
 
 /**
  * Reads OPML 1.0 and 2.0 subscription lists into an {@link OpmlDocument}. Thread-safe and
@@ -84,12 +84,12 @@ public final class OpmlReader {
             throw tooLarge("OPML document", maxBytes);
         }
         Warnings decodingWarnings = new Warnings();
-        XmlInput input = XmlInput.decode(document, decodingWarnings);
+        OpmlText input = OpmlText.decode(document, decodingWarnings);
         input.rejectInternalSubset();
         try {
             return new Parse(input, decodingWarnings).run(input.text);
         } catch (XMLStreamException first) {
-            String repaired = XmlInput.repairAmpersands(input.text);
+            String repaired = XmlRepairs.repairAmpersands(input.text);
             if (!repaired.equals(input.text)) {
                 Warnings retryWarnings = new Warnings();
                 decodingWarnings.toList().forEach(retryWarnings::add);
@@ -140,21 +140,9 @@ public final class OpmlReader {
                 "malformed OPML at line " + line + ", column " + column + ": " + message, line, column, e);
     }
 
-    private static XMLInputFactory newFactory() {
-        // The JDK's own StAX implementation, whatever else is on the class path.
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        return factory;
-    }
-
     /** One parse of one text: the state of the walk through the outlines. */
     private static final class Parse {
-        private final XmlInput input;
+        private final OpmlText input;
         private final Warnings warnings;
         private final SubscriptionCollector collector;
         private final Deque<Frame> outlines = new ArrayDeque<>();
@@ -163,7 +151,7 @@ public final class OpmlReader {
         private boolean sawBody;
         private @Nullable XMLStreamReader reader;
 
-        Parse(XmlInput input, Warnings inherited) {
+        Parse(OpmlText input, Warnings inherited) {
             this.input = input;
             this.warnings = new Warnings();
             inherited.toList().forEach(this.warnings::add);
@@ -171,7 +159,7 @@ public final class OpmlReader {
         }
 
         OpmlDocument run(String text) throws XMLStreamException, OpmlException {
-            XMLStreamReader xml = newFactory().createXMLStreamReader(new StringReader(text));
+            XMLStreamReader xml = SafeXmlReader.newStreamFactory(false).createXMLStreamReader(new StringReader(text));
             this.reader = xml;
             try {
                 walk(xml);

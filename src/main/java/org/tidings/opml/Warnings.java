@@ -29,7 +29,7 @@ final class Warnings {
 
     /** Newlines and tabs become spaces. */
     static String oneLine(String text) {
-        return text.replaceAll("[\\r\\n\\t]+", " ");
+        return org.tidings.model.Messages.flatten(text);
     }
 
     /** A value for a message: one line, quoted, shortened when long. */

@@ -1,12 +1,17 @@
 package org.tidings.parse;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jspecify.annotations.Nullable;
 import org.tidings.model.FeedFormat;
 import org.tidings.model.ParsedFeed;
+import org.tidings.xml.LenientXml;
+import org.tidings.xml.SafeXmlReader;
+import org.tidings.xml.XmlException;
 
 /**
  * Reads a feed document (RSS 0.90-2.0, RSS 1.0, Atom 0.3/1.0, JSON Feed 1.0/1.1) into the model,
@@ -19,7 +24,7 @@ public final class FeedParser {
     public static final long DEFAULT_MAX_DOCUMENT_BYTES = 20L * 1024 * 1024;
 
     private final long maxDocumentBytes;
-    private final XmlInput xml = new XmlInput();
+    private final SafeXmlReader xml = new SafeXmlReader(FeedRoot.LENIENCE);
 
     public FeedParser() {
         this(DEFAULT_MAX_DOCUMENT_BYTES);
@@ -49,7 +54,7 @@ public final class FeedParser {
             return read(document, documentUrl, contentType);
         } catch (RuntimeException | StackOverflowError e) {
             // A document the rules above did not foresee: one clear line, never a crash of the caller.
-            throw new FeedParseException("could not read the document: " + XmlInput.oneLine(String.valueOf(e)), e);
+            throw new FeedParseException("could not read the document: " + XmlException.oneLine(String.valueOf(e)), e);
         }
     }
 
@@ -66,13 +71,31 @@ public final class FeedParser {
         if (isBlank(document)) {
             throw new FeedParseException("empty document");
         }
-        XmlInput.Result read = xml.read(document, contentType);
-        Element root = read.document().getRootElement();
-        FeedFormat detected = XmlFeedMapper.detect(root);
+        SafeXmlReader.Result read;
+        try {
+            read = xml.read(document, contentType);
+        } catch (XmlException e) {
+            throw new FeedParseException(String.valueOf(e.getMessage()), e);
+        }
+        Document tree = read.document();
+        boolean recovered = read.recovered();
+        List<String> warnings = new ArrayList<>(read.warnings());
+        Element root = tree.getRootElement();
+        FeedFormat detected = FeedRoot.detect(root);
+        if (detected == null && FeedRoot.isHtmlPage(root)) {
+            Document inner = FeedRoot.unwrapFromHtml(root);
+            if (inner != null) {
+                tree = inner;
+                root = inner.getRootElement();
+                detected = FeedRoot.detect(root);
+                recovered = true;
+                warnings.add("the feed was wrapped in an HTML page; read the <" + root.getName() + "> inside it");
+            }
+        }
         if (detected == null && read.recovered()) {
             // A broken document whose feed root was lost (a damaged start tag): if items or
             // entries survive anywhere, read them, as a person skimming the text would.
-            detected = XmlFeedMapper.detectByContent(root);
+            detected = FeedRoot.detectByContent(root);
         }
         if (detected == null && read.recovered() && root.getName().equals(LenientXml.STAND_IN)) {
             throw new FeedParseException("not a feed: nothing in the broken document reads as RSS or Atom");
@@ -80,11 +103,11 @@ public final class FeedParser {
         if (detected == null) {
             throw new FeedParseException("not a feed: the root element is <" + root.getName() + ">");
         }
-        RomeHints.Result rome = RomeHints.read(read.document());
+        RomeHints.Result rome = RomeHints.read(tree);
         FeedFormat format = rome.format() != null && sameFamily(rome.format(), detected) ? rome.format() : detected;
-        XmlFeedMapper.Mapped mapped = XmlFeedMapper.map(read.document(), format, base);
+        XmlFeedMapper.Mapped mapped = XmlFeedMapper.map(tree, format, base);
         return new ParsedFeed(format, mapped.title(), mapped.link(), mapped.description(), mapped.language(),
-                mapped.entries(), rome.hints(), read.recovered(), List.copyOf(read.warnings()));
+                mapped.entries(), rome.hints(), recovered, List.copyOf(warnings));
     }
 
     private static boolean sameFamily(FeedFormat a, FeedFormat b) {

@@ -15,6 +15,7 @@ import org.tidings.model.FeedFormat;
 import org.tidings.model.FeedHints;
 import org.tidings.model.Media;
 import org.tidings.model.ParsedFeed;
+import org.tidings.html.HtmlText;
 
 /** JSON Feed 1.0 / 1.1 (jsonfeed.org) with Jackson; Rome has no JSON Feed support. */
 final class JsonFeedMapper {
@@ -47,7 +48,7 @@ final class JsonFeedMapper {
             }
             root = MAPPER.readTree(text);
         } catch (JacksonException e) {
-            throw new FeedParseException("not JSON: " + XmlInput.oneLine(e.getOriginalMessage()), e);
+            throw new FeedParseException("not JSON: " + org.tidings.xml.XmlException.oneLine(e.getOriginalMessage()), e);
         }
         if (root == null || !root.isObject()) {
             throw new FeedParseException("not a JSON Feed: the document is not a JSON object");
@@ -121,11 +122,11 @@ final class JsonFeedMapper {
         String contentHtml = text(item.get("content_html"));
         String contentText = text(item.get("content_text"));
         if (contentHtml == null && contentText != null) {
-            contentHtml = XmlFeedMapper.escapeHtml(contentText).replace("\n", "<br>\n");
+            contentHtml = TextConstructs.escapeHtml(contentText).replace("\n", "<br>\n");
         }
         String summary = text(item.get("summary"));
         String plain = summary != null ? HtmlText.collapse(summary)
-                : contentText != null ? HtmlText.collapse(contentText) : HtmlText.toPlainText(contentHtml);
+                : contentText != null ? HtmlText.collapse(contentText) : HtmlText.plain(contentHtml);
         String author = author(item);
         if (author == null && !item.has("authors") && !item.has("author")) {
             author = feedAuthor;

@@ -120,13 +120,18 @@ public final class ArticleStore {
         });
     }
 
+    /** The enclosures of an article (podcast audio, video, images), in document order. */
+    public List<org.tidings.model.Enclosure> enclosures(long articleId) {
+        return jdbi.withHandle(handle -> Enclosures.of(handle, articleId));
+    }
+
     /** The body of an article, to show it. */
     public Optional<ArticleContent> content(long id) {
         return jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT id, content_html, content_text, summary, comments_url FROM articles WHERE id = :id")
                 .bind("id", id)
                 .map((rs, ctx) -> {
-                    // schema 5: the HTML deflated, the text derived from it (see Bodies)
+                    // schema 7: the HTML deflated, the text derived from it (see Bodies)
                     String html = Bodies.unpack(rs.getObject(2));
                     String summary = rs.getString(4);
                     String text = rs.getString(3) != null ? rs.getString(3) : Bodies.searchText(html, summary);
@@ -401,12 +406,13 @@ public final class ArticleStore {
         }
     }
 
-    private record Row(long id, @Nullable String title, @Nullable String link, @Nullable String author,
+    /** An article row before its feeds and topics are added (shared with {@link ApiStore}). */
+    record Row(long id, @Nullable String title, @Nullable String link, @Nullable String author,
             @Nullable String summary, Instant published, boolean read, boolean starred, boolean updated,
             @Nullable Long story, long sortKey) {}
 
     /** Adds feeds and topics to rows: two queries for the whole page. */
-    private static List<Article> articles(Handle handle, List<Row> rows) {
+    static List<Article> articles(Handle handle, List<Row> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }

@@ -11,13 +11,13 @@ import org.jspecify.annotations.Nullable;
 import org.sqlite.Function;
 
 /**
- * How article bodies are stored (schema 5): the HTML deflated in a BLOB, and no separate copy of
+ * How article bodies are stored (schema 7, V007__write_path): the HTML deflated in a BLOB, and no separate copy of
  * its plain text. The text that search indexes is derived from the HTML (else the summary) by
  * {@link #searchText}: in Java at ingest and when an article is shown, and in SQL through the
  * function {@value #SEARCH_TEXT_FUNCTION} that every connection of the store registers (the
  * full-text index's update trigger calls it). The index is contentless and deletes by rowid, so
  * a later change to the HTML-to-text code cannot make it disagree with itself. Rows written before
- * schema 5 keep their TEXT HTML and stored text; both forms are read.
+ * schema 7 keep their TEXT HTML and stored text; both forms are read.
  */
 final class Bodies {
     /** The SQL function every connection of the store registers: {@code (content_html, summary) -> text}. */
@@ -50,7 +50,7 @@ final class Bodies {
         }
     }
 
-    /** A stored body read back: a BLOB is inflated, TEXT (rows before schema 5) is as it is. */
+    /** A stored body read back: a BLOB is inflated, TEXT (rows before schema 7) is as it is. */
     static @Nullable String unpack(@Nullable Object stored) {
         if (stored == null || stored instanceof String) {
             return (String) stored;

@@ -299,6 +299,8 @@ final class Ingester {
                     search.execute();
                     storyKeys.execute();
                 }
+                Enclosures.insert(handle, fresh.stream().collect(java.util.stream.Collectors.toMap(
+                        candidate -> candidate.articleId, candidate -> candidate.entry.enclosures(), (a, b) -> a)));
             }
             keys.execute();
             appearances.execute();

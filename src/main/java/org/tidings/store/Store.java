@@ -27,6 +27,7 @@ public final class Store implements AutoCloseable {
     private final StoreOptions options;
     private final FeedStore feeds;
     private final ArticleStore articles;
+    private final ApiStore api;
     private final Ingester ingester;
     private final AutoCloseable resources;
 
@@ -37,6 +38,7 @@ public final class Store implements AutoCloseable {
         this.options = options;
         this.feeds = new FeedStore(jdbi);
         this.articles = new ArticleStore(jdbi, dialect, options);
+        this.api = new ApiStore(jdbi, articles);
         this.ingester = new Ingester(dialect, options);
     }
 
@@ -91,6 +93,11 @@ public final class Store implements AutoCloseable {
 
     public ArticleStore articles() {
         return articles;
+    }
+
+    /** What the daemon's sync API asks: users, tokens, streams. */
+    public ApiStore api() {
+        return api;
     }
 
     public StoreOptions options() {

@@ -3,110 +3,22 @@ package org.tidings.store;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.tidings.html.HtmlText;
 
-/** Small text helpers: HTML to plain text, word tokens, hashing. Allocation-light: ingest is hot. */
+/** Small text helpers: word tokens and hashing (HTML to text is {@link HtmlText}'s). Allocation-light: ingest is hot. */
 final class Text {
     private Text() {}
 
-    /** Collapses runs of whitespace to one space and trims. */
+    /** Collapses runs of whitespace to one space and trims ("" when nothing is left). */
     static String collapse(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                space = out.length() > 0;
-            } else {
-                if (space) {
-                    out.append(' ');
-                    space = false;
-                }
-                out.append(c);
-            }
-        }
-        return out.toString();
+        String collapsed = HtmlText.collapse(text);
+        return collapsed == null ? "" : collapsed;
     }
 
-    /**
-     * Plain text of an HTML fragment: tags dropped (block tags become spaces), script and style
-     * bodies dropped, common entities decoded, whitespace collapsed. Not a full HTML parser: it
-     * feeds search and similarity, the reader renders the HTML itself.
-     */
+    /** Plain text of an HTML fragment, for search and similarity: the one rule of {@link HtmlText#plain}. */
     static @Nullable String plain(@Nullable String html) {
-        if (html == null) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder(html.length());
-        int i = 0;
-        int n = html.length();
-        while (i < n) {
-            char c = html.charAt(i);
-            if (c == '<') {
-                int end = html.indexOf('>', i);
-                if (end < 0) {
-                    break;
-                }
-                String tag = html.substring(i + 1, Math.min(end, i + 8)).toLowerCase(Locale.ROOT);
-                if (tag.startsWith("script") || tag.startsWith("style")) {
-                    String close = tag.startsWith("script") ? "</script" : "</style";
-                    int closeAt = html.toLowerCase(Locale.ROOT).indexOf(close, end);
-                    end = closeAt < 0 ? n - 1 : Math.max(end, html.indexOf('>', closeAt));
-                    if (end < 0) {
-                        break;
-                    }
-                }
-                out.append(' ');
-                i = end + 1;
-            } else if (c == '&') {
-                int semi = html.indexOf(';', i);
-                if (semi > i && semi - i <= 10) {
-                    String decoded = entity(html.substring(i + 1, semi));
-                    if (decoded != null) {
-                        out.append(decoded);
-                        i = semi + 1;
-                        continue;
-                    }
-                }
-                out.append(c);
-                i++;
-            } else {
-                out.append(c);
-                i++;
-            }
-        }
-        String text = collapse(out.toString());
-        return text.isEmpty() ? null : text;
-    }
-
-    private static @Nullable String entity(String name) {
-        switch (name) {
-            case "amp": return "&";
-            case "lt": return "<";
-            case "gt": return ">";
-            case "quot": return "\"";
-            case "apos": return "'";
-            case "nbsp": return " ";
-            case "rsquo": case "lsquo": return "'";
-            case "rdquo": case "ldquo": return "\"";
-            case "ndash": return "\u2013";
-            case "mdash": return "\u2014";
-            case "hellip": return "\u2026";
-            default:
-                break;
-        }
-        try {
-            if (name.startsWith("#x") || name.startsWith("#X")) {
-                return new String(Character.toChars(Integer.parseInt(name.substring(2), 16)));
-            }
-            if (name.startsWith("#")) {
-                return new String(Character.toChars(Integer.parseInt(name.substring(1))));
-            }
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        return null;
+        return HtmlText.plain(html);
     }
 
     /**

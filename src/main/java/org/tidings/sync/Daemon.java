@@ -28,6 +28,7 @@ public final class Daemon {
     private final Duration tick;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private volatile boolean stopping;
+    private boolean idleSaid;
 
     public Daemon(Rounds rounds, EventLog log, SyncMetrics metrics, InstantSource clock, Duration tick) {
         this.rounds = Objects.requireNonNull(rounds, "rounds");
@@ -47,13 +48,18 @@ public final class Daemon {
                 metrics.recordRound(summary, finished);
                 if (summary.due() > 0) {
                     log.round(summary);
+                    idleSaid = false;
+                } else if (!idleSaid) {
+                    // once per quiet spell, not every tick
+                    log.info("nothing due; checking every " + tick.toSeconds() + "s (later quiet rounds are not logged)");
+                    idleSaid = true;
                 }
                 pause = tick;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (Exception | OutOfMemoryError e) {
-                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                String message = org.tidings.model.Messages.of(e);
                 log.info("round failed, retrying in " + pause.toSeconds() + "s: " + EventLog.safe(message));
                 pause = pause.multipliedBy(2).compareTo(Duration.ofMinutes(10)) > 0 ? Duration.ofMinutes(10) : pause.multipliedBy(2);
             }

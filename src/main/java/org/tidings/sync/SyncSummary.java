@@ -14,8 +14,9 @@ public record SyncSummary(
     /** The one-line summary printed at the end of {@code tidings sync}. */
     public String line() {
         return String.format(
-                "%d feeds: %d fetched, %d not modified, %d failed; %d new, %d updated articles; %.1fs",
-                due, fetched, notModified, failed, newArticles, updatedArticles, duration.toMillis() / 1000.0);
+                "%s: %d fetched, %d not modified, %d failed; %d new, %d updated articles; %.1fs",
+                org.tidings.model.Messages.count(due, "feed"), fetched, notModified, failed, newArticles, updatedArticles,
+                duration.toMillis() / 1000.0);
     }
 
     public boolean allSucceeded() {

@@ -179,7 +179,7 @@ public final class Syncer implements AutoCloseable {
             return new Parsed(result, parser.parse(fetched.body(), base, contentType), null, true);
         } catch (FeedParseException | IllegalArgumentException e) {
             parsedInMemory.release();
-            return new Parsed(result, null, "not a feed: " + oneLine(e), false);
+            return new Parsed(result, null, org.tidings.model.Messages.because("not a feed", e), false);
         } catch (RuntimeException | Error e) {
             parsedInMemory.release();
             throw e;
@@ -317,11 +317,7 @@ public final class Syncer implements AutoCloseable {
     }
 
     static String oneLine(Throwable error) {
-        String message = error.getMessage();
-        if (message == null || message.isBlank()) {
-            message = error.getClass().getSimpleName();
-        }
-        return message.strip().lines().findFirst().orElse(message);
+        return org.tidings.model.Messages.of(error);
     }
 
     /** Abandons the fetches still in flight; their feeds are retried next round. */

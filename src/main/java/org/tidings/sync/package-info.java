@@ -1,6 +1,6 @@
 /**
  * One sync: which feeds are due, fetch, parse, store, and when to poll each feed next. Also the
- * daemon's loop, its process lock, metrics and status endpoint. The only package where fetch, parse
+ * daemon's loop, its process lock and metrics (served by {@code api}). The only package where fetch, parse
  * and store meet.
  */
 @NullMarked

@@ -16,6 +16,7 @@ public enum Action {
     STAR("star / unstar"),
     OPEN_LINK("open the link in $BROWSER"),
     OPEN_COPY("open the story at the next other outlet"),
+    OPEN_ENCLOSURE("open the next enclosure (podcast, video)"),
     SEARCH("search"),
     TOGGLE_UNREAD_ONLY("show only unread / all"),
     TOP("go to the top"),
@@ -33,5 +34,21 @@ public enum Action {
 
     public String description() {
         return description;
+    }
+
+    /** The name used in config.toml's {@code [keys]} section: {@code mark-all-read}. */
+    public String configName() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** The action named {@code name} ({@code mark-all-read}, {@code MARK_ALL_READ}, any case). */
+    public static java.util.Optional<Action> fromConfigName(String name) {
+        String wanted = name.strip().replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+        for (Action action : values()) {
+            if (action.name().equals(wanted)) {
+                return java.util.Optional.of(action);
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -21,6 +21,7 @@ final class ArticleScreen implements View {
     private int laidOutWidth = -1;
     private int scroll;
     private int copyIndex = -1;
+    private int enclosureIndex = -1;
 
     ArticleScreen(ReaderApp app, ArticleDetail article, @Nullable ArticleListScreen list) {
         this.app = app;
@@ -64,9 +65,46 @@ final class ArticleScreen implements View {
             header(out, "Also at", article.copies().stream().map(StoryCopy::source).collect(Collectors.joining(", "))
                     + "  (c opens)", columns);
         }
+        List<org.tidings.model.Enclosure> enclosures = article.enclosures();
+        for (int i = 0; i < enclosures.size(); i++) {
+            header(out, "Media", describe(i, enclosures.get(i)) + (i == 0 ? "  (e opens)" : ""), columns);
+        }
         out.add(new HtmlText.Line("", false));
         out.addAll(body.lines(columns));
         lines = List.copyOf(out);
+    }
+
+    /** {@code [1] audio/mpeg, 11.8 MB: https://…/episode.mp3} */
+    static String describe(int index, org.tidings.model.Enclosure enclosure) {
+        String type = enclosure.type() == null || enclosure.type().isBlank() ? "type unknown" : enclosure.type().strip();
+        return "[" + (index + 1) + "] " + type + ", " + size(enclosure.length()) + ": " + enclosure.url();
+    }
+
+    static String size(@Nullable Long bytes) {
+        if (bytes == null || bytes <= 0) {
+            return "size unknown";
+        }
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.0f KB", bytes / 1024.0);
+        }
+        if (bytes < 1024L * 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / (1024.0 * 1024 * 1024));
+    }
+
+    private void openNextEnclosure() {
+        List<org.tidings.model.Enclosure> enclosures = article.enclosures();
+        if (enclosures.isEmpty()) {
+            app.info("This article has no enclosures (podcast, video or images)");
+            return;
+        }
+        enclosureIndex = (enclosureIndex + 1) % enclosures.size();
+        app.openEnclosure(enclosures.get(enclosureIndex).url(),
+                "enclosure " + (enclosureIndex + 1) + "/" + enclosures.size());
     }
 
     private static void header(List<HtmlText.Line> out, String label, String value, int columns) {
@@ -102,6 +140,7 @@ final class ArticleScreen implements View {
             case BOTTOM -> scroll = maxScroll();
             case OPEN_LINK -> app.openLink(article.link());
             case OPEN_COPY -> openNextCopy();
+            case OPEN_ENCLOSURE -> openNextEnclosure();
             case TOGGLE_READ -> {
                 boolean read = !article.read();
                 app.data().setRead(article.id(), read);

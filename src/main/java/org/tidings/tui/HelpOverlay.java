@@ -14,11 +14,15 @@ final class HelpOverlay implements View {
         List<String> out = new ArrayList<>();
         for (Action action : Action.values()) {
             List<String> bound = keys.keysFor(action);
-            String keyText = bound.isEmpty() ? "(unbound)" : String.join(", ", bound);
-            out.add(String.format("  %-16s %s", keyText, action.description()));
+            String keyText = bound.isEmpty() ? "(unbound)"
+                    : String.join(", ", bound.stream().map(KeyMap::displayName).toList());
+            out.add(String.format("  %-12s %-42s %s", keyText, action.description(), action.configName()));
         }
         out.add("");
-        out.add("  Typing a search: ENTER searches, ESC cancels.");
+        out.add("  Typing a search: Enter searches, Esc cancels.");
+        out.add("  Rebind keys in config.toml's [keys] section by the names on the right,");
+        out.add("  e.g. mark-all-read = \"x\" or down = [\"j\", \"Down\", \"J\"].");
+        out.add("  Enclosures open with [reader] player (e.g. player = \"mpv\"), else $BROWSER.");
         out.add("  Opening an article marks it and its copies at other outlets read.");
         this.lines = List.copyOf(out);
     }

@@ -14,8 +14,10 @@ import java.util.Optional;
 /**
  * The one table from keys to actions. Keys are named as in newsboat's config: a single character
  * ({@code j}, {@code ?}) or one of {@code ENTER TAB UP DOWN LEFT RIGHT PPAGE NPAGE HOME END
- * BACKSPACE ESC}. {@link #newsboatDefaults()} is the default table; {@link #bind} and {@link
- * #unbind} make a changed copy, so a configuration file can remap keys.
+ * BACKSPACE ESC SPACE} ({@code PGUP}/{@code PAGEUP} and {@code PGDN}/{@code PAGEDOWN} also work).
+ * {@link #newsboatDefaults()} is the default table; {@link #bind} and {@link #unbind} make a
+ * changed copy, and {@link #withActionKeys} applies the {@code [keys]} section of config.toml.
+ * {@link #displayName} is how a key is shown to people ({@code PgUp}, not {@code PPAGE}).
  */
 public final class KeyMap {
     private static final Map<String, KeyType> NAMED = Map.ofEntries(
@@ -31,6 +33,15 @@ public final class KeyMap {
             Map.entry("END", KeyType.End),
             Map.entry("BACKSPACE", KeyType.Backspace),
             Map.entry("ESC", KeyType.Escape));
+
+    private static final Map<String, String> ALIASES = Map.of(
+            "PGUP", "PPAGE", "PAGEUP", "PPAGE", "PGDN", "NPAGE", "PAGEDOWN", "NPAGE",
+            "RETURN", "ENTER", "ESCAPE", "ESC", "SPACE", " ");
+    private static final Map<String, String> DISPLAY = Map.ofEntries(
+            Map.entry("ENTER", "Enter"), Map.entry("TAB", "Tab"), Map.entry("UP", "Up"), Map.entry("DOWN", "Down"),
+            Map.entry("LEFT", "Left"), Map.entry("RIGHT", "Right"), Map.entry("PPAGE", "PgUp"),
+            Map.entry("NPAGE", "PgDn"), Map.entry("HOME", "Home"), Map.entry("END", "End"),
+            Map.entry("BACKSPACE", "Backspace"), Map.entry("ESC", "Esc"), Map.entry(" ", "Space"));
 
     private final Map<String, Action> bindings;
 
@@ -59,6 +70,7 @@ public final class KeyMap {
         keys.put("s", Action.STAR);
         keys.put("o", Action.OPEN_LINK);
         keys.put("c", Action.OPEN_COPY);
+        keys.put("e", Action.OPEN_ENCLOSURE);
         keys.put("/", Action.SEARCH);
         keys.put("l", Action.TOGGLE_UNREAD_ONLY);
         keys.put("g", Action.TOP);
@@ -106,6 +118,54 @@ public final class KeyMap {
         return result;
     }
 
+    /**
+     * A copy with the {@code [keys]} section of config.toml applied: action name (as in {@link
+     * Action#configName()}, e.g. {@code mark-all-read}) to the keys that trigger it. The keys given
+     * replace the action's default keys; no keys (or {@code "none"}) unbinds it. A key claimed by
+     * two actions, or by an action while it is still another action's default, is refused with a
+     * message naming both, so a binding never silently steals a key.
+     */
+    public KeyMap withActionKeys(Map<String, List<String>> actionToKeys) {
+        Map<Action, List<String>> wanted = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> entry : actionToKeys.entrySet()) {
+            Action action = Action.fromConfigName(entry.getKey()).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown action '" + TerminalText.sanitize(entry.getKey()) + "' (actions: "
+                            + String.join(", ", java.util.Arrays.stream(Action.values()).map(Action::configName).toList()) + ")"));
+            List<String> names = new ArrayList<>();
+            for (String key : entry.getValue()) {
+                if (!key.strip().equalsIgnoreCase("none")) {
+                    names.add(checkedName(key));
+                }
+            }
+            wanted.put(action, names);
+        }
+        Map<String, Action> copy = new LinkedHashMap<>(bindings);
+        copy.values().removeIf(wanted::containsKey);
+        Map<String, Action> claimed = new LinkedHashMap<>();
+        for (Map.Entry<Action, List<String>> entry : wanted.entrySet()) {
+            for (String key : entry.getValue()) {
+                Action other = claimed.putIfAbsent(key, entry.getKey());
+                if (other != null && other != entry.getKey()) {
+                    throw new IllegalArgumentException("key " + displayName(key) + " is bound to both "
+                            + other.configName() + " and " + entry.getKey().configName());
+                }
+                Action holder = copy.get(key);
+                if (holder != null && holder != entry.getKey()) {
+                    throw new IllegalArgumentException("key " + displayName(key) + " for " + entry.getKey().configName()
+                            + " is already " + holder.configName() + "'s key; give " + holder.configName()
+                            + " other keys (or \"none\") in [keys] too");
+                }
+                copy.put(key, entry.getKey());
+            }
+        }
+        return new KeyMap(copy);
+    }
+
+    /** How a key name is shown: {@code PgUp}, {@code Enter}, {@code Space}, or the character itself. */
+    public static String displayName(String key) {
+        return DISPLAY.getOrDefault(key, key);
+    }
+
     /** A copy without a binding for {@code key}. */
     public KeyMap unbind(String key) {
         Map<String, Action> copy = new LinkedHashMap<>(bindings);
@@ -136,6 +196,7 @@ public final class KeyMap {
 
     static Optional<String> nameOf(KeyStroke key) {
         if (key.getKeyType() == KeyType.Character && !key.isCtrlDown() && !key.isAltDown()) {
+            // a space arrives as the character ' ', the name SPACE binds it
             return Optional.of(String.valueOf(key.getCharacter()));
         }
         if (key.isCtrlDown() || key.isAltDown()) {
@@ -153,11 +214,12 @@ public final class KeyMap {
                 && !Character.isWhitespace(key.codePointAt(0))) {
             return key;
         }
-        String upper = key.toUpperCase(Locale.ROOT);
-        if (NAMED.containsKey(upper)) {
+        String upper = key.strip().toUpperCase(Locale.ROOT);
+        upper = ALIASES.getOrDefault(upper, upper);
+        if (upper.equals(" ") || NAMED.containsKey(upper)) {
             return upper;
         }
         throw new IllegalArgumentException("unknown key name: " + TerminalText.sanitize(key)
-                + " (a single character or one of " + String.join(" ", new java.util.TreeSet<>(NAMED.keySet())) + ")");
+                + " (a single character or one of " + String.join(" ", new java.util.TreeSet<>(NAMED.keySet())) + " SPACE)");
     }
 }

@@ -48,6 +48,7 @@ public final class ReaderApp {
     private final InstantSource clock;
     private final ReaderConfig config;
     private final LinkOpener opener;
+    private final LinkOpener player;
     private final Executor background;
     private final @Nullable ExecutorService ownedExecutor;
     private final Canvas canvas;
@@ -67,7 +68,6 @@ public final class ReaderApp {
     private @Nullable StringBuilder prompt;
     private String message = "";
     private boolean messageIsError;
-    private @Nullable String lastError;
     private @Nullable String progress;
     private boolean reloading;
 
@@ -96,6 +96,7 @@ public final class ReaderApp {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.config = Objects.requireNonNull(config, "config");
         this.opener = Objects.requireNonNull(opener, "opener");
+        this.player = config.player().isBlank() ? opener : new BrowserLauncher(config.player());
         this.ownedExecutor = owned;
         this.background = owned != null ? owned : Objects.requireNonNull(background, "background");
         this.canvas = new Canvas(screen, config.colour());
@@ -129,9 +130,15 @@ public final class ReaderApp {
     /** Runs the reader on the real terminal with settings from {@code environment}; for the CLI. */
     public static void runOnTerminal(ReaderData data, Reloader reloader, Map<String, String> environment)
             throws IOException {
+        runOnTerminal(data, reloader, environment, KeyMap.newsboatDefaults(), "");
+    }
+
+    /** As {@link #runOnTerminal(ReaderData, Reloader, Map)} with the configured keys and enclosure player. */
+    public static void runOnTerminal(ReaderData data, Reloader reloader, Map<String, String> environment,
+            KeyMap keys, String player) throws IOException {
         Screen screen = openTerminalScreen();
-        new ReaderApp(data, reloader, screen, KeyMap.newsboatDefaults(), InstantSource.system(),
-                ReaderConfig.fromEnvironment(environment)).run();
+        new ReaderApp(data, reloader, screen, keys, InstantSource.system(),
+                ReaderConfig.fromEnvironment(environment).withPlayer(player)).run();
     }
 
     /** Runs until the user quits, then restores the terminal. */
@@ -260,7 +267,7 @@ public final class ReaderApp {
             handlePromptKey(key);
             return;
         }
-        message = "";
+        message = ""; // a message (an error too) is about the last action: the next one clears it
         Optional<Action> action = keys.actionFor(key);
         if (action.isEmpty()) {
             info("Unbound key (? shows the keys)");
@@ -355,8 +362,8 @@ public final class ReaderApp {
         Canvas.Style rightStyle = Canvas.Style.REVERSE;
         if (progress != null) {
             right = progress;
-        } else if (lastError != null) {
-            right = "error: " + lastError;
+        } else if (view.selectedError() != null) {
+            right = "error: " + view.selectedError();
             rightStyle = Canvas.Style.ERROR.reversed();
         } else {
             right = "";
@@ -473,7 +480,6 @@ public final class ReaderApp {
     void error(String text) {
         message = text;
         messageIsError = true;
-        lastError = text;
     }
 
     /** Call after writing through {@link ReaderData}: re-reads every count. */
@@ -517,7 +523,23 @@ public final class ReaderApp {
         } catch (IllegalArgumentException e) {
             error(e.getMessage() + ": " + url);
         } catch (IOException e) {
-            error("could not start the browser: " + oneLine(e));
+            error("could not start the browser: set $BROWSER to its command, e.g. BROWSER=firefox (" + oneLine(e) + ")");
+        }
+    }
+
+    /** Opens an enclosure with the configured player, else like a link with $BROWSER. */
+    void openEnclosure(String url, String label) {
+        try {
+            BrowserLauncher.checkUrl(url);
+            player.open(url);
+            info("Opened " + label + (config.player().isBlank() ? "" : " with " + config.player().strip().split("\\s+")[0])
+                    + ": " + url);
+        } catch (IllegalArgumentException e) {
+            error(e.getMessage() + ": " + url);
+        } catch (IOException e) {
+            error(config.player().isBlank()
+                    ? "could not start the browser: set $BROWSER, or [reader] player in config.toml (" + oneLine(e) + ")"
+                    : "could not start the player: check [reader] player in config.toml (" + oneLine(e) + ")");
         }
     }
 
@@ -560,7 +582,7 @@ public final class ReaderApp {
                 uiTasks.add(() -> {
                     reloading = false;
                     progress = null;
-                    error("reload failed: " + oneLine(e));
+                    error("reload failed: " + oneLine(e) + " (R tries again)");
                 });
             }
         });
@@ -572,8 +594,15 @@ public final class ReaderApp {
         refreshEverything();
         String summary = "Reloaded " + result.feeds() + (result.feeds() == 1 ? " feed: " : " feeds: ")
                 + result.newArticles() + " new" + (result.failed() > 0 ? ", " + result.failed() + " failed" : "");
-        lastError = result.lastError().orElse(null); // a clean reload clears the last error
-        info(summary);
+        if (result.failed() == 0) {
+            info(summary);
+        } else {
+            // Each failing feed keeps its own error (marked ! in Sources, shown when selected);
+            // the message names the last one until the next key.
+            message = summary + result.lastError().map(last -> " (" + (result.failed() == 1 ? "" : "last: ") + last + ")").orElse("")
+                    + (stack.size() == 1 ? "; ! marks failing feeds" : "");
+            messageIsError = true;
+        }
     }
 
     private void refreshEverything() {
@@ -611,8 +640,6 @@ public final class ReaderApp {
     }
 
     private static String oneLine(Throwable e) {
-        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+        return org.tidings.model.Messages.of(e);
     }
 }

@@ -6,7 +6,12 @@ import java.util.List;
 /** Folders and feeds with unread counts, after "All unread" and "Starred". */
 final class SourcesScreen implements View {
     /** A row: what it opens, how it is labelled, its count, and its feeds (for reload). */
-    private record Row(Selection selection, String label, int indent, int count, List<Long> feedIds, boolean failed) {}
+    private record Row(Selection selection, String label, int indent, int count, List<Long> feedIds,
+            @org.jspecify.annotations.Nullable String error) {
+        boolean failed() {
+            return error != null;
+        }
+    }
 
     private final ReaderApp app;
     private final ListCursor cursor = new ListCursor();
@@ -31,11 +36,11 @@ final class SourcesScreen implements View {
     public void refresh() {
         SourcesOverview overview = app.sources();
         List<Row> next = new ArrayList<>();
-        next.add(new Row(new Selection.AllUnread(), "All unread", 0, overview.allUnread(), List.of(), false));
-        next.add(new Row(new Selection.Starred(), "Starred", 0, overview.starred(), List.of(), false));
+        next.add(new Row(new Selection.AllUnread(), "All unread", 0, overview.allUnread(), List.of(), null));
+        next.add(new Row(new Selection.Starred(), "Starred", 0, overview.starred(), List.of(), null));
         for (SourcesOverview.FolderNode folder : overview.folders()) {
             List<Long> ids = folder.feeds().stream().map(SourcesOverview.FeedNode::feedId).toList();
-            next.add(new Row(new Selection.Folder(folder.path()), folder.path() + "/", 0, folder.unread(), ids, false));
+            next.add(new Row(new Selection.Folder(folder.path()), folder.path() + "/", 0, folder.unread(), ids, null));
             for (SourcesOverview.FeedNode feed : folder.feeds()) {
                 next.add(feedRow(feed, 2));
             }
@@ -63,7 +68,12 @@ final class SourcesScreen implements View {
 
     private static Row feedRow(SourcesOverview.FeedNode feed, int indent) {
         return new Row(new Selection.Feed(feed.feedId(), feed.title()), feed.title(), indent, feed.unread(),
-                List.of(feed.feedId()), feed.lastError() != null);
+                List.of(feed.feedId()), feed.lastError());
+    }
+
+    @Override
+    public @org.jspecify.annotations.Nullable String selectedError() {
+        return rows.isEmpty() ? null : rows.get(cursor.selected()).error();
     }
 
     @Override

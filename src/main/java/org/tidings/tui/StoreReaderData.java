@@ -177,7 +177,8 @@ public final class StoreReaderData implements ReaderData {
         FeedRef first = article.feeds().isEmpty() ? null : article.feeds().get(0);
         return Optional.of(new ArticleDetail(article.id(), first == null ? 0 : first.id(), title(article),
                 article.feeds().stream().map(FeedRef::title).toList(), article.topics(), article.author(),
-                article.published(), html, article.link(), article.read(), article.starred(), copies(article)));
+                article.published(), html, article.link(), article.read(), article.starred(), copies(article),
+                store.articles().enclosures(articleId)));
     }
 
     @Override

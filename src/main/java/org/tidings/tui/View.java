@@ -16,4 +16,9 @@ interface View {
 
     /** Re-reads data after a change (counts, read marks, new articles), keeping the selection. */
     void refresh();
+
+    /** The last error of what is selected (a failing feed's own), shown on the status line; null for none. */
+    default @org.jspecify.annotations.Nullable String selectedError() {
+        return null;
+    }
 }

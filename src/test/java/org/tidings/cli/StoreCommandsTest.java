@@ -1,5 +1,6 @@
 package org.tidings.cli;
 
+import org.tidings.api.FeedJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -127,7 +128,7 @@ class StoreCommandsTest {
         assertThat(run("mark", "read", "--all", "1").code()).isEqualTo(ExitCodes.FATAL);
         Result bad = run("mark", "archive", "1");
         assertThat(bad.code()).isEqualTo(ExitCodes.FATAL);
-        assertThat(bad.err()).startsWith("unknown mark \"archive\"; use read, unread, star or unstar");
+        assertThat(bad.err()).startsWith("tidings: unknown mark \"archive\"; use read, unread, star or unstar");
         assertThat(run("mark", "read", "abc").code()).isEqualTo(ExitCodes.FATAL);
     }
 
@@ -136,7 +137,8 @@ class StoreCommandsTest {
         assertThat(json(run("search", "--json", "budget"))).extracting(n -> n.get("title").asText())
                 .containsExactly("Senate passes budget");
         assertThat(json(run("search", "--json", "staff"))).hasSize(2);
-        assertThat(run("search", "nothingmatches").out()).isEmpty();
+        assertThat(run("search", "nothingmatches").out()).isEqualTo("no articles match \"nothingmatches\"\n");
+        assertThat(run("search", "--json", "nothingmatches").out()).isEmpty();
         Result bad = run("search", "***");
         assertThat(bad.code()).isEqualTo(ExitCodes.FATAL);
         assertThat(bad.err()).isEqualTo("tidings: nothing to search for in \"***\"\n");
@@ -152,11 +154,11 @@ class StoreCommandsTest {
 
     @Test
     void newerDatabaseIsRefusedInOneLine() {
-        int latest;
-        try (org.tidings.store.Store store = org.tidings.store.Store.open(db)) {
-            latest = store.schemaVersion();
-        }
         org.tidings.store.SqliteDialect.jdbi(db).useHandle(h -> h.execute("PRAGMA user_version = 42"));
+        int latest;
+        try (Store fresh = Store.open(dir.resolve("fresh.db"))) {
+            latest = fresh.schemaVersion();
+        }
         Result result = run("articles");
         assertThat(result.code()).isEqualTo(ExitCodes.FATAL);
         assertThat(result.err()).isEqualTo("tidings: the database has schema version 42, newer than this tidings knows (" + latest + ");"

@@ -26,6 +26,12 @@ class SubscriptionCommandsTest {
     private record Result(int code, String out, String err) {}
 
     private Result run(Path db, String... args) {
+        try {
+            // empty: defaults, whatever the machine's own config says (a missing --config file is an error)
+            java.nio.file.Files.writeString(dir.resolve("none.toml"), "");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         String[] all = Stream.concat(Stream.of("--db", db.toString(), "--config", dir.resolve("none.toml").toString()),

@@ -156,6 +156,14 @@ class FeedDiscoveryTest {
         }
 
         @Test
+        void readsTheRootOfAUtf16FeedThroughTheSharedXmlReader() {
+            byte[] utf16 = "\ufeff<?xml version=\"1.0\" encoding=\"UTF-16\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"/>"
+                    .getBytes(StandardCharsets.UTF_16LE);
+
+            assertThat(FeedDiscovery.sniff(utf16)).isEqualTo(Type.ATOM);
+        }
+
+        @Test
         void rejectsHtmlAndOtherJson() {
             assertThat(FeedDiscovery.sniff(bytes("<!DOCTYPE html><html><body>&lt;rss</body></html>"))).isNull();
             assertThat(FeedDiscovery.sniff(bytes("{\"a\": 1}"))).isNull();

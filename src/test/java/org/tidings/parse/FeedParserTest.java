@@ -274,6 +274,129 @@ class FeedParserTest {
         }
     }
 
+    /** A feed inside an (X)HTML page is read as the feed it holds, flagged as recovered (as feedparser does). */
+    @Nested
+    class FeedWrappedInHtml {
+        @Test
+        void readsAtomFeedInsideHtmlBody() throws Exception {
+            ParsedFeed feed = parseText("<html><body><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Inside</title>"
+                    + "<link href=\"http://e.org/\"/><entry><id>1</id><title>One</title>"
+                    + "<link href=\"http://e.org/1\"/></entry></feed></body></html>");
+
+            assertThat(feed.format()).isEqualTo(FeedFormat.ATOM_10);
+            assertThat(feed.title()).isEqualTo("Inside");
+            assertThat(feed.entries()).extracting(Entry::title, Entry::link).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("One", "http://e.org/1"));
+            assertThat(feed.recovered()).isTrue();
+            assertThat(feed.warnings()).containsExactly("the feed was wrapped in an HTML page; read the <feed> inside it");
+        }
+
+        @Test
+        void readsRssThatInheritedTheXhtmlNamespace() throws Exception {
+            ParsedFeed feed = parseText("<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:base=\"http://e.org/news/\">"
+                    + "<head><title>Page</title></head><body><div><rss version=\"2.0\"><channel><title>Wrapped</title>"
+                    + "<item><title>First</title><link>first.html</link><guid>a1</guid></item></channel></rss>"
+                    + "</div></body></html>");
+
+            assertThat(feed.format()).isEqualTo(FeedFormat.RSS_20);
+            assertThat(feed.title()).isEqualTo("Wrapped");
+            assertThat(feed.entries()).extracting(Entry::id, Entry::link).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("a1", "http://e.org/news/first.html"));
+            assertThat(feed.recovered()).isTrue();
+            assertThat(feed.warnings()).containsExactly("the feed was wrapped in an HTML page; read the <rss> inside it");
+        }
+
+        @Test
+        void readsRssInsideAnHtmlPageThatIsNotXml() throws Exception {
+            ParsedFeed feed = parseText("<!DOCTYPE html>\n<html><head><meta charset=utf-8><title>x</title></head><body>"
+                    + "<rss version=\"2.0\"><channel><title>Loose</title><item><title>T&nbsp;1</title>"
+                    + "<link>http://e.org/1</link></item></channel></rss></body></html>");
+
+            assertThat(feed.title()).isEqualTo("Loose");
+            assertThat(feed.entries()).extracting(Entry::link).containsExactly("http://e.org/1");
+            assertThat(feed.recovered()).isTrue();
+        }
+
+        @Test
+        void stillRefusesAnHtmlPageWithoutAFeed() {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> parseText(
+                            "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>feed me</p></body></html>"))
+                    .isInstanceOf(FeedParseException.class)
+                    .hasMessage("not a feed: the root element is <html>");
+        }
+    }
+
+    /** xml:base scope by scope (RFC 3986 section 5, RFC 4287 section 2) for everything an entry links to. */
+    @Nested
+    class XmlBase {
+        private static final String FEED = """
+                <feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://example.org/blog/">
+                  <link href="/"/>
+                  <entry xml:base="2026/12/">
+                    <id>tag:example.org,2026:1</id>
+                    <link href="first"/>
+                    <link rel="replies" href="first#comments"/>
+                    <link rel="enclosure" xml:base="/media/" href="first.mp3" type="audio/mpeg"/>
+                    <content type="xhtml" xml:base="http://cdn.example.net/a/">
+                      <div xmlns="http://www.w3.org/1999/xhtml"><p><a href="b/page.html">page</a>
+                        <img src="../img/pic.png" alt="pic"/></p>
+                        <p xml:base="/other/"><a href="x.html">x</a> <a href="https://abs.example/">abs</a></p>
+                      </div>
+                    </content>
+                  </entry>
+                  <entry xml:base="http://mirror.example.com/base/">
+                    <id>2</id>
+                    <link xml:base="deeper/" href="../two.html"/>
+                    <content src="video.mp4" type="video/mp4"/>
+                  </entry>
+                </feed>
+                """;
+
+        @Test
+        void entryBaseResolvesItsLinkRepliesAndEnclosure() throws Exception {
+            Entry entry = parseText(FEED).entries().get(0);
+
+            assertThat(entry.link()).isEqualTo("http://example.org/blog/2026/12/first");
+            assertThat(entry.commentsUrl()).isEqualTo("http://example.org/blog/2026/12/first#comments");
+            assertThat(entry.enclosures()).containsExactly(
+                    new Enclosure("http://example.org/media/first.mp3", "audio/mpeg", null));
+        }
+
+        @Test
+        void xhtmlContentLinksAndImagesResolveAgainstTheBaseWhereEachSits() throws Exception {
+            Entry entry = parseText(FEED).entries().get(0);
+
+            assertThat(entry.contentHtml())
+                    .contains("<a href=\"http://cdn.example.net/a/b/page.html\">page</a>")
+                    .contains("<img src=\"http://cdn.example.net/img/pic.png\" alt=\"pic\" />")
+                    .contains("<p><a href=\"http://cdn.example.net/other/x.html\">x</a>")
+                    .contains("<a href=\"https://abs.example/\">abs</a>")
+                    .doesNotContain("base=");
+        }
+
+        @Test
+        void nestedBasesOnTheLinkAndContentSrc() throws Exception {
+            Entry entry = parseText(FEED).entries().get(1);
+
+            assertThat(entry.link()).isEqualTo("http://mirror.example.com/base/two.html");
+            assertThat(entry.contentHtml()).isEqualTo(
+                    "<a href=\"http://mirror.example.com/base/video.mp4\">http://mirror.example.com/base/video.mp4</a>");
+        }
+
+        @Test
+        void documentUrlIsTheOutermostBase() throws Exception {
+            ParsedFeed feed = parser.parse("""
+                    <feed xmlns="http://www.w3.org/2005/Atom"><entry xml:base="posts/"><id>1</id>
+                    <link href="one"/><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">
+                    <a href="two">two</a></div></content></entry></feed>
+                    """.getBytes(StandardCharsets.UTF_8), URI.create("https://site.example/feeds/atom.xml"), null);
+
+            Entry entry = feed.entries().get(0);
+            assertThat(entry.link()).isEqualTo("https://site.example/feeds/posts/one");
+            assertThat(entry.contentHtml()).contains("<a href=\"https://site.example/feeds/posts/two\">two</a>");
+        }
+    }
+
     @Nested
     class JsonFeed {
         @Test

@@ -45,7 +45,7 @@ public final class BenchmarkData {
                                        'Body of story ' || i || ' with a few words for the index', i, :base - i * 1000, :base
                                   FROM n""")
                         .bind("from", from).bind("to", to).bind("per", perFeed).bind("base", base).execute();
-                // the store writes the full-text rows of new articles itself (schema 5)
+                // the store writes the full-text rows of new articles itself (schema 7, V007__write_path)
                 h.createUpdate("INSERT INTO articles_fts (rowid, title, author, content_text)"
                                 + " SELECT id, title, author, content_text FROM articles WHERE id BETWEEN :from AND :to")
                         .bind("from", from).bind("to", to).execute();

@@ -18,7 +18,7 @@ import org.tidings.model.Entry;
 import org.tidings.model.ParsedFeed;
 import org.tidings.model.Subscription;
 
-/** Schema 5's write path: compressed bodies, derived search text, unchanged documents skipped, group commit. */
+/** The write path (V007): compressed bodies, derived search text, unchanged documents skipped, group commit. */
 class WritePathTest {
     static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
 
@@ -49,7 +49,7 @@ class WritePathTest {
         });
 
         try (Store store = Store.open(file)) {
-            assertThat(store.schemaVersion()).isEqualTo(5);
+            assertThat(store.schemaVersion()).isEqualTo(new Migrations(new SqliteDialect()).latestVersion());
             assertThat(search(store, "budget")).containsExactly(1L);
             assertThat(store.articles().content(1).orElseThrow().html()).isEqualTo("<p>The senate passed the budget</p>");
             store.ingest(1, feed("A", "https://a.example/", entry("n1", "https://a.example/n1", "Naira rallies", "2026-11-20T08:00:00Z",

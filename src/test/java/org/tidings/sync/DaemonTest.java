@@ -43,6 +43,28 @@ class DaemonTest {
     }
 
     @Test
+    void aQuietSpellIsLoggedOnceNotEveryTick() throws Exception {
+        SyncSummary[] rounds = {SyncSummary.EMPTY, SyncSummary.EMPTY, new SyncSummary(1, 1, 0, 0, 1, 0, Duration.ofMillis(10)),
+            SyncSummary.EMPTY, SyncSummary.EMPTY};
+        AtomicInteger calls = new AtomicInteger();
+        Daemon[] daemon = new Daemon[1];
+        daemon[0] = new Daemon(() -> {
+            int call = calls.getAndIncrement();
+            if (call == rounds.length - 1) {
+                daemon[0].stop();
+            }
+            return rounds[call];
+        }, log, new SyncMetrics(() -> 0), InstantSource.system(), Duration.ofMillis(5));
+        Thread thread = new Thread(daemon[0]::run);
+        thread.start();
+        thread.join(TimeUnit.SECONDS.toMillis(10));
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(text.lines().filter(line -> line.contains("nothing due; checking every 0s (later quiet rounds are not logged)")))
+                .hasSize(2);
+        assertThat(text).contains("round: 1 feed: 1 fetched, 0 not modified, 0 failed; 1 new, 0 updated articles;");
+    }
+
+    @Test
     void stopEndsTheWaitAtOnce() throws Exception {
         Daemon daemon = new Daemon(() -> SyncSummary.EMPTY, log, new SyncMetrics(() -> 0), InstantSource.system(), Duration.ofHours(1));
         Thread thread = new Thread(daemon::run);

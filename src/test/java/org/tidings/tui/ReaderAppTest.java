@@ -163,7 +163,7 @@ class ReaderAppTest {
         }
 
         @Test
-        void shiftRReloadsAllAndShowsTheLastError() {
+        void shiftRReloadsAllAndSaysWhatFailedUntilTheNextKey() {
             ReaderHarness reader = reader();
             reader.reloader.willAdd(PEOPLES_DAILY, at("2026-11-27T06:00:00Z"), "Wire: rains in Lagos");
 
@@ -171,10 +171,12 @@ class ReaderAppTest {
 
             assertThat(reader.reloader.calls()).containsExactly("all");
             assertThat(reader.line(1)).endsWith("(5)");
-            assertThat(reader.messageLine()).isEqualTo("Reloaded 2 feeds: 1 new, 1 failed");
-            assertThat(reader.statusLine()).endsWith("error: feed 9: HTTP 404");
+            assertThat(reader.messageLine()).isEqualTo("Reloaded 2 feeds: 1 new, 1 failed (feed 9: HTTP 404); ! marks failing feeds");
+            assertThat(reader.statusLine()).doesNotContain("error"); // the selected row has no error of its own
 
-            reader.press("j", "j", "j", "r");
+            reader.press("j");
+            assertThat(reader.messageLine()).isEmpty();
+            reader.press("j", "j", "r");
             assertThat(reader.messageLine()).isEqualTo("Reloaded 1 feed: 0 new");
             assertThat(reader.statusLine()).doesNotContain("error");
         }
@@ -690,8 +692,11 @@ class ReaderAppTest {
             for (Action action : Action.values()) {
                 assertThat(screen).contains(action.description());
             }
-            assertThat(screen).contains("  j, DOWN          move down", "  TAB              switch Sources / Topics",
-                    "  NPAGE            page down");
+            assertThat(screen).contains(
+                    "  j, Down      move down                                  down",
+                    "  Tab          switch Sources / Topics                    switch-view",
+                    "  PgDn         page down                                  page-down",
+                    "  PgUp         page up                                    page-up").doesNotContain("NPAGE", "PPAGE");
         }
 
         @Test
@@ -709,7 +714,7 @@ class ReaderAppTest {
             FakeReaderData data = world();
             ReaderHarness reader = new ReaderHarness(data, new FakeReloader(data), 80, 30, true, keys, Runnable::run);
             reader.press("?");
-            assertThat(reader.screen()).contains("  DOWN, J          move down");
+            assertThat(reader.screen()).contains("  Down, J      move down");
             reader.press("q", "J");
             assertThat(reader.statusLine()).startsWith(" 2/7");
         }
@@ -843,7 +848,7 @@ class ReaderAppTest {
             reader.press("ENTER", "j", "s", "R");
 
             assertThat(config.colour()).isFalse();
-            assertThat(reader.statusLine()).contains("error: feed 9: HTTP 404");
+            assertThat(reader.messageLine()).contains("1 failed (feed 9: HTTP 404)");
             for (int y = 0; y < 24; y++) {
                 for (int x = 0; x < 80; x++) {
                     TextCharacter cell = reader.cell(x, y);
@@ -965,7 +970,7 @@ class ReaderAppTest {
             ReaderHarness reader = reader();
             reader.data.failWith(new IllegalStateException("database is locked"));
             reader.press("ENTER");
-            assertThat(reader.statusLine()).endsWith("error: database is locked");
+            assertThat(reader.messageLine()).isEqualTo("database is locked");
             assertThat(reader.line(0)).startsWith(" tidings: Sources");
 
             reader.data.failWith(null);
@@ -990,7 +995,7 @@ class ReaderAppTest {
             ReaderHarness reader = new ReaderHarness(data, broken, 80, 24, true, KeyMap.newsboatDefaults(),
                     Runnable::run);
             reader.press("R");
-            assertThat(reader.messageLine()).isEqualTo("reload failed: network unreachable");
+            assertThat(reader.messageLine()).isEqualTo("reload failed: network unreachable (R tries again)");
             assertThat(reader.app.hasQuit()).isFalse();
         }
     }

@@ -1,4 +1,4 @@
-package org.tidings.parse;
+package org.tidings.html;
 
 import java.util.Locale;
 import java.util.Set;
@@ -7,8 +7,15 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Entities;
 import org.jspecify.annotations.Nullable;
 
-/** Turning feed text that may be HTML into plain text (titles, summaries). */
-final class HtmlText {
+/**
+ * Feed HTML to one line of plain text, for every package that needs it: titles and summaries
+ * (parse), search text and story shingles (store). Tags are removed (block-level ones become a
+ * space), script/style/applet content and comments dropped (SGML comment rules, as feedparser),
+ * HTML entities decoded with jsoup's entity tables, whitespace collapsed. A single pass without a
+ * tree, because it runs on every title and summary of every feed; the reader's structured view
+ * of a body (paragraphs, lists, numbered links) is {@link HtmlBlocks}, over jsoup's parser.
+ */
+public final class HtmlText {
     private HtmlText() {}
 
     /** Tags that become a space in plain text. */
@@ -20,7 +27,7 @@ final class HtmlText {
     private static final Set<String> HIDDEN = Set.of("script", "style", "applet");
 
     /** HTML elements that make RSS text count as HTML (the sanitizer's acceptable set). */
-    static final Set<String> ACCEPTABLE_ELEMENTS = Set.of("a", "abbr", "acronym", "address", "area", "article",
+    private static final Set<String> ACCEPTABLE_ELEMENTS = Set.of("a", "abbr", "acronym", "address", "area", "article",
             "aside", "audio", "b", "big", "blockquote", "br", "button", "canvas", "caption", "center", "cite",
             "code", "col", "colgroup", "command", "datagrid", "datalist", "dd", "del", "details", "dfn", "dialog",
             "dir", "div", "dl", "dt", "em", "event-source", "fieldset", "figcaption", "figure", "font", "footer",
@@ -39,7 +46,7 @@ final class HtmlText {
      * Whether text from an RSS element (which does not say its type) should be read as HTML: it has a
      * closing tag or an entity, all its tags are ordinary HTML elements and all its entities are HTML's.
      */
-    static boolean looksLikeHtml(String text) {
+    public static boolean looksLikeHtml(String text) {
         if (text.indexOf('<') < 0 && text.indexOf('&') < 0) {
             return false;
         }
@@ -81,7 +88,7 @@ final class HtmlText {
      * Plain text of an HTML fragment: comments and tags removed (block-level tags become a space),
      * script/style/applet content dropped, entities decoded, whitespace collapsed. Null when empty.
      */
-    static @Nullable String toPlainText(@Nullable String html) {
+    public static @Nullable String plain(@Nullable String html) {
         if (html == null) {
             return null;
         }
@@ -194,7 +201,7 @@ final class HtmlText {
     }
 
     /** Decodes character references and HTML named entities (with or without the semicolon where HTML allows). */
-    static void decodeEntities(String text, StringBuilder out) {
+    private static void decodeEntities(String text, StringBuilder out) {
         int length = text.length();
         int i = 0;
         while (i < length) {
@@ -268,7 +275,7 @@ final class HtmlText {
     }
 
     /** Whitespace runs become one space, ends trimmed; null when nothing is left. */
-    static @Nullable String collapse(@Nullable String text) {
+    public static @Nullable String collapse(@Nullable String text) {
         if (text == null) {
             return null;
         }

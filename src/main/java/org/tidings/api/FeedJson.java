@@ -1,4 +1,4 @@
-package org.tidings.cli;
+package org.tidings.api;
 
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
@@ -17,10 +17,11 @@ import org.tidings.model.ParsedFeed;
 /**
  * The JSON form of a parsed feed printed by {@code tidings parse --json}: exactly the schema of the
  * conformance corpus (title, link, items with id, link, title, published, updated, author,
- * categories, enclosures) plus extra keys (format, recovered, warnings, content, summary, media).
+ * categories, enclosures) plus extra keys (format, recovered, warnings, content, summary, media);
+ * and the JSON writing shared by the command line and the sync API (one line, terminal-safe).
  */
-final class FeedJson {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+public final class FeedJson {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
 
     static {
         // JSON Lines: characters that some readers take as line breaks (NEL, LS, PS) and terminal
@@ -55,7 +56,7 @@ final class FeedJson {
 
     private FeedJson() {}
 
-    static ObjectNode toJson(ParsedFeed feed) {
+    public static ObjectNode toJson(ParsedFeed feed) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("title", feed.title());
         root.put("link", feed.link());
@@ -72,7 +73,7 @@ final class FeedJson {
         return root;
     }
 
-    static ObjectNode toJson(Entry entry) {
+    public static ObjectNode toJson(Entry entry) {
         ObjectNode item = MAPPER.createObjectNode();
         item.put("id", entry.id());
         item.put("link", entry.link());
@@ -106,7 +107,7 @@ final class FeedJson {
     }
 
     /** One JSON line. */
-    static String write(ObjectNode node) {
+    public static String write(ObjectNode node) {
         try {
             return MAPPER.writeValueAsString(node);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -114,14 +115,14 @@ final class FeedJson {
         }
     }
 
-    static ObjectNode error(String message) {
+    public static ObjectNode error(String message) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("error", message);
         return node;
     }
 
     /** {@code YYYY-MM-DDTHH:MM:SSZ}, the corpus's date form. */
-    static @Nullable String format(@Nullable Instant instant) {
+    public static @Nullable String format(@Nullable Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

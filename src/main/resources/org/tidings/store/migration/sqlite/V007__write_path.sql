@@ -1,4 +1,4 @@
--- tidings schema 5: the write path.
+-- tidings schema 7: the write path.
 -- feeds.ingest_hash: hash of the last document stored for the feed (see store.DocumentHash) with
 -- what that ingest counted, so a document fetched again unchanged is not ingested again;
 -- deleting an article clears the hash of the feeds that carried it.
