@@ -385,7 +385,7 @@ public final class ApiStore {
                                   FROM articles WHERE id IN (<ids>)""")
                         .bindList("ids", chunk)
                         .map((rs, ctx) -> {
-                            extra.put(rs.getLong("id"), new String[] {rs.getString("content_html"), rs.getString("first_seen_at")});
+                            extra.put(rs.getLong("id"), new String[] {Bodies.unpack(rs.getObject("content_html")), rs.getString("first_seen_at")});
                             return new ArticleStore.Row(rs.getLong("id"), rs.getString("title"), rs.getString("link"),
                                     rs.getString("author"), rs.getString("summary"), Instant.ofEpochMilli(rs.getLong("published")),
                                     rs.getInt("read") != 0, rs.getInt("starred") != 0, rs.getInt("updated") != 0,

@@ -130,7 +130,13 @@ public final class ArticleStore {
         return jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT id, content_html, content_text, summary, comments_url FROM articles WHERE id = :id")
                 .bind("id", id)
-                .map((rs, ctx) -> new ArticleContent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .map((rs, ctx) -> {
+                    // schema 7: the HTML deflated, the text derived from it (see Bodies)
+                    String html = Bodies.unpack(rs.getObject(2));
+                    String summary = rs.getString(4);
+                    String text = rs.getString(3) != null ? rs.getString(3) : Bodies.searchText(html, summary);
+                    return new ArticleContent(rs.getLong(1), html, text, summary, rs.getString(5));
+                })
                 .findOne());
     }
 

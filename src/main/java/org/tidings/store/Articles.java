@@ -43,6 +43,10 @@ final class Articles {
                         .bindList("ids", chunk)
                         .execute();
             }
+            // The feeds' last documents named these articles: they must be ingested in full again.
+            handle.createUpdate("UPDATE feeds SET ingest_hash = NULL WHERE id IN (SELECT feed_id FROM appearances WHERE article_id IN (<ids>))")
+                    .bindList("ids", chunk)
+                    .execute();
             for (String table : List.of("appearances", "article_topics", "story_keys", "article_keys")) {
                 handle.createUpdate("DELETE FROM " + table + " WHERE article_id IN (<ids>)").bindList("ids", chunk).execute();
             }

@@ -14,16 +14,29 @@ import org.jspecify.annotations.Nullable;
 final class Batch implements AutoCloseable {
     private final String sql;
     private final PreparedStatement statement;
+    private final boolean owned;
     private int column;
     private int size;
 
     Batch(Handle handle, String sql) {
         this.sql = sql;
+        this.owned = true;
         try {
             this.statement = handle.getConnection().prepareStatement(sql);
         } catch (SQLException e) {
             throw failure(e);
         }
+    }
+
+    private Batch(PreparedStatement statement, String sql) {
+        this.sql = sql;
+        this.statement = statement;
+        this.owned = false;
+    }
+
+    /** A batch on a statement prepared earlier and kept by the caller: closing leaves it open. */
+    static Batch reusing(PreparedStatement statement, String sql) {
+        return new Batch(statement, sql);
     }
 
     Batch text(@Nullable String value) {
@@ -104,7 +117,12 @@ final class Batch implements AutoCloseable {
     @Override
     public void close() {
         try {
-            statement.close();
+            if (owned) {
+                statement.close();
+            } else {
+                statement.clearBatch();
+                statement.clearParameters();
+            }
         } catch (SQLException e) {
             throw failure(e);
         }

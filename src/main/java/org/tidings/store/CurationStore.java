@@ -229,8 +229,8 @@ public final class CurationStore {
                     .bindList("ids", chunk)
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
                     .forEach(e -> topics.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-            handle.createQuery("""
-                            SELECT a.id, a.title, a.author, a.content_text, a.summary, a.link, ft.text
+            handle.createQuery("SELECT a.id, a.title, a.author, " + Bodies.textSql("a.") + """
+                            , a.summary, a.link, ft.text
                               FROM articles a LEFT JOIN article_full_text ft ON ft.article_id = a.id AND ft.status = 'ok'
                              WHERE a.id IN (<ids>) ORDER BY a.id DESC""")
                     .bindList("ids", chunk)

@@ -92,8 +92,8 @@ public final class FullTextStore {
      */
     public Optional<PendingPage> request(long articleId, Instant now) {
         return jdbi.inTransaction(handle -> {
-            Optional<PendingPage> page = handle.createQuery("""
-                            SELECT id, link, content_text FROM articles
+            Optional<PendingPage> page = handle.createQuery("SELECT id, link, " + Bodies.textSql("") + """
+                             FROM articles
                              WHERE id = :id AND (link LIKE 'http://%' OR link LIKE 'https://%')""")
                     .bind("id", articleId)
                     .map((rs, ctx) -> new PendingPage(rs.getLong(1), rs.getString(2), rs.getString(3)))
@@ -113,8 +113,8 @@ public final class FullTextStore {
 
     /** The oldest queued pages, at most {@code limit}. */
     public List<PendingPage> pending(int limit) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT q.article_id, q.url, a.content_text FROM article_full_text q
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT q.article_id, q.url, " + Bodies.textSql("a.") + """
+                         FROM article_full_text q
                           JOIN articles a ON a.id = q.article_id
                          WHERE q.status = 'pending'
                          ORDER BY q.queued_at, q.article_id

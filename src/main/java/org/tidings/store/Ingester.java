@@ -1,10 +1,14 @@
 package org.tidings.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +32,8 @@ final class Ingester {
 
     private final Dialect dialect;
     private final StoryGrouper stories;
+    /** Prepared batch statements by connection (a connection is used by one thread at a time). */
+    private final Map<Connection, Map<String, PreparedStatement>> prepared = new IdentityHashMap<>();
 
     Ingester(Dialect dialect, StoreOptions options) {
         this.dialect = dialect;
@@ -52,8 +58,7 @@ final class Ingester {
         Candidate(Entry entry, String feedSite, long now) {
             this.entry = entry;
             this.title = entry.title() == null || entry.title().isBlank() ? null : Text.collapse(entry.title());
-            String plain = Text.plain(entry.contentHtml());
-            this.text = plain != null ? plain : entry.summary();
+            this.text = Bodies.searchText(entry.contentHtml(), entry.summary());
             this.contentHash = Text.hash64((title == null ? "" : title) + "\u0000" + (text == null ? "" : text));
             Instant date = entry.published() != null ? entry.published() : entry.updated();
             this.published = date == null ? null : date.toEpochMilli();
@@ -82,6 +87,36 @@ final class Ingester {
     IngestResult ingest(Handle handle, long feedId, ParsedFeed parsed, Instant now) {
         Feed feed = FeedStore.byId(handle, feedId)
                 .orElseThrow(() -> new IllegalArgumentException("no feed with id " + feedId));
+        long documentHash = DocumentHash.of(feed.url(), parsed);
+        Optional<IngestResult> same = sameAsLastTime(handle, feedId, documentHash);
+        if (same.isPresent()) {
+            return same.get();
+        }
+        IngestResult result = store(handle, feed, parsed, now);
+        handle.createUpdate("UPDATE feeds SET ingest_hash = :hash, ingest_known = :known, ingest_skipped = :skipped WHERE id = :id")
+                .bind("hash", documentHash)
+                .bind("known", result.added() + result.updated() + result.unchanged())
+                .bind("skipped", result.skipped())
+                .bind("id", feedId)
+                .execute();
+        return result;
+    }
+
+    /**
+     * The result of ingesting this document again when it hashes as the last one this feed stored:
+     * every entry known and unchanged. Articles deleted since (retention, purge) clear the hash of
+     * the feeds that carried them (see {@link Articles#delete}).
+     */
+    private static Optional<IngestResult> sameAsLastTime(Handle handle, long feedId, long documentHash) {
+        return handle.createQuery("SELECT ingest_known, ingest_skipped FROM feeds WHERE id = :id AND ingest_hash = :hash")
+                .bind("id", feedId)
+                .bind("hash", documentHash)
+                .map((rs, ctx) -> new IngestResult(0, 0, rs.getInt(1), rs.getInt(2), List.of()))
+                .findOne();
+    }
+
+    private IngestResult store(Handle handle, Feed feed, ParsedFeed parsed, Instant now) {
+        long feedId = feed.id();
         long nowMs = now.toEpochMilli();
         String feedTitle = parsed.title() == null || parsed.title().isBlank() ? feed.feedTitle() : Text.collapse(parsed.title());
         String siteUrl = parsed.link() != null && !parsed.link().isBlank() ? parsed.link().strip() : feed.siteUrl();
@@ -148,17 +183,17 @@ final class Ingester {
         int unchanged = 0;
         List<Long> addedIds = new ArrayList<>();
         List<StoryGrouper.Change> storyChanges = new ArrayList<>();
-        try (Batch keys = new Batch(handle, "INSERT INTO article_keys (key, article_id) VALUES (?, ?) ON CONFLICT (key) DO NOTHING");
-                Batch appearances = new Batch(handle, """
+        try (Batch keys = batch(handle, "INSERT INTO article_keys (key, article_id) VALUES (?, ?) ON CONFLICT (key) DO NOTHING");
+                Batch appearances = batch(handle, """
                         INSERT INTO appearances (feed_id, article_id, first_seen_at, last_seen_at, present, content_hash, sort_at)
                         VALUES (?, ?, ?, ?, 1, ?, ?)
                         ON CONFLICT (feed_id, article_id)
                         DO UPDATE SET last_seen_at = excluded.last_seen_at, present = 1, content_hash = excluded.content_hash""");
-                Batch topics = new Batch(handle, """
+                Batch topics = batch(handle, """
                         INSERT INTO article_topics (article_id, topic_id, sort_at) VALUES (?, ?, ?)
                         ON CONFLICT (article_id, topic_id) DO NOTHING""")) {
             if (!known.isEmpty()) {
-                try (Batch updates = new Batch(handle, """
+                try (Batch updates = batch(handle, """
                         UPDATE articles SET title = ?, title_key = ?, author = ?, summary = ?,
                                content_html = ?, content_text = ?, comments_url = ?, content_hash = ?,
                                source_updated_at = ?, updated = 1, changed_at = ?
@@ -174,8 +209,8 @@ final class Ingester {
                                     .text(candidate.title == null ? null : StoryFingerprint.titleKey(candidate.title))
                                     .text(candidate.entry.author())
                                     .text(candidate.entry.summary())
-                                    .text(candidate.entry.contentHtml())
-                                    .text(candidate.text)
+                                    .bytes(Bodies.pack(candidate.entry.contentHtml()))
+                                    .text(null) // derived from the HTML (see Bodies)
                                     .text(candidate.entry.commentsUrl())
                                     .integer(candidate.contentHash)
                                     .integer(Rows.millis(candidate.entry.updated()))
@@ -206,11 +241,12 @@ final class Ingester {
                     candidate.articleId = nextId++;
                     addedIds.add(candidate.articleId);
                 }
-                try (Batch articles = new Batch(handle, """
+                try (Batch articles = batch(handle, """
                         INSERT INTO articles (id, id_key, id_scope, site, title, title_key, link, author, published_at,
                                               source_updated_at, summary, content_html, content_text, comments_url,
                                               content_hash, signature, sort_at, first_seen_at, read, read_at, story_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                        Batch search = batch(handle, "INSERT INTO articles_fts (rowid, title, author, content_text) VALUES (?, ?, ?, ?)")) {
                     for (Candidate candidate : fresh) {
                         storyChanges.add(storyChange(candidate, true));
                         articles.integer(candidate.articleId)
@@ -224,8 +260,8 @@ final class Ingester {
                                 .integer(candidate.published)
                                 .integer(Rows.millis(candidate.entry.updated()))
                                 .text(candidate.entry.summary())
-                                .text(candidate.entry.contentHtml())
-                                .text(candidate.text)
+                                .bytes(Bodies.pack(candidate.entry.contentHtml()))
+                                .text(null) // derived from the HTML (see Bodies)
                                 .text(candidate.entry.commentsUrl())
                                 .integer(candidate.contentHash)
                                 .bytes(null)
@@ -235,6 +271,7 @@ final class Ingester {
                                 .integer((Long) null)
                                 .integer((Long) null)
                                 .add();
+                        search.integer(candidate.articleId).text(candidate.title).text(candidate.entry.author()).text(candidate.text).add();
                         for (String key : candidate.keys()) {
                             keys.text(key).integer(candidate.articleId).add();
                         }
@@ -245,6 +282,7 @@ final class Ingester {
                         }
                     }
                     articles.execute();
+                    search.execute();
                 }
                 Enclosures.insert(handle, fresh.stream().collect(java.util.stream.Collectors.toMap(
                         candidate -> candidate.articleId, candidate -> candidate.entry.enclosures(), (a, b) -> a)));
@@ -262,6 +300,42 @@ final class Ingester {
                     .execute();
         }
         return new IngestResult(fresh.size(), updated, unchanged, skipped, addedIds);
+    }
+
+    /**
+     * A batch of {@code sql} on the handle's connection, prepared once per connection and reused
+     * by every later ingest on it (preparing costs more than binding a feed's rows).
+     */
+    private Batch batch(Handle handle, String sql) {
+        Connection connection = handle.getConnection();
+        try {
+            Map<String, PreparedStatement> statements;
+            synchronized (prepared) {
+                statements = prepared.get(connection);
+                if (statements == null) {
+                    // Connections closed by the pool since: drop their statements.
+                    prepared.keySet().removeIf(Ingester::isClosed);
+                    statements = new HashMap<>();
+                    prepared.put(connection, statements);
+                }
+            }
+            PreparedStatement statement = statements.get(sql);
+            if (statement == null || statement.isClosed()) {
+                statement = connection.prepareStatement(sql);
+                statements.put(sql, statement);
+            }
+            return Batch.reusing(statement, sql);
+        } catch (SQLException e) {
+            throw new StoreException("cannot prepare " + sql.strip().lines().findFirst().orElse(sql) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isClosed(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
     }
 
     /**

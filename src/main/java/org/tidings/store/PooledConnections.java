@@ -31,7 +31,14 @@ final class PooledConnections implements ConnectionFactory, AutoCloseable {
                 return connection;
             }
         }
-        return dataSource.getConnection();
+        Connection connection = dataSource.getConnection();
+        try {
+            Bodies.register(connection);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
     }
 
     @Override

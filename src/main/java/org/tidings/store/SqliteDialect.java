@@ -37,7 +37,12 @@ public final class SqliteDialect implements Dialect {
      * reads. Existing directories and files keep their modes.
      */
     public static Jdbi jdbi(Path file) {
-        return Jdbi.create(dataSource(file));
+        SQLiteDataSource dataSource = dataSource(file);
+        return Jdbi.create(() -> {
+            java.sql.Connection connection = dataSource.getConnection();
+            Bodies.register(connection);
+            return connection;
+        });
     }
 
     /** Connections to the file keeping a few idle ones open, for {@link Store}. */
@@ -64,6 +69,9 @@ public final class SqliteDialect implements Dialect {
                     // another process created it first: fine
                 }
             }
+            if (!Files.exists(file) || Files.size(file) == 0) {
+                setPageSize(file);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the directory of " + file + ": " + e.getMessage(), e);
         }
@@ -74,13 +82,31 @@ public final class SqliteDialect implements Dialect {
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        // 64 MB page cache and memory-mapped reads: ingest touches index pages all over the
-        // file (keys are random), so a cache much smaller than the indexes thrashes.
-        config.setCacheSize(-64_000);
-        config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(256L * 1024 * 1024));
+        // A 32 MB page cache per connection and no memory-mapped I/O: pages read through mmap
+        // count in the process's resident memory (a sync of 50,000 articles reached 550 MB), while
+        // the operating system's page cache serves plain reads as fast.
+        config.setCacheSize(-32_000);
+        config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, "0");
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         return dataSource;
+    }
+
+    /**
+     * Gives a new, empty database file 8 KB pages: article rows of a few KB (deflated bodies) fill
+     * them with less left over than 4 KB pages (about 12% smaller files at equal content). The
+     * page size is fixed by the first write, and WAL mode (set by every connection) is a write, so
+     * it is set here first, on a plain connection. Existing files keep their page size.
+     */
+    private static void setPageSize(Path file) {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA page_size = " + Integer.getInteger("tidings.pageSize", 8192));
+            statement.execute("PRAGMA journal_mode = WAL");
+        } catch (java.sql.SQLException e) {
+            // another process is creating it at the same moment, or the file is not usable: the
+            // normal open reports what is wrong
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import java.util.function.Function;
@@ -149,6 +150,16 @@ public final class Store implements AutoCloseable {
             FullTextStore.queueNew(handle, feedId, result.addedIds(), now);
             return result;
         });
+    }
+
+    /**
+     * Runs {@code work} as one write transaction: the store calls it makes on this thread
+     * ({@link #ingest}, {@code feeds().record...}) join it and commit together (group commit),
+     * which costs one commit instead of one per feed. When {@code work} throws, none of it is kept.
+     */
+    public <T> T writeTogether(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        return jdbi.inTransaction(handle -> work.get());
     }
 
     /**

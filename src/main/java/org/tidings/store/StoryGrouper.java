@@ -264,7 +264,7 @@ final class StoryGrouper {
     private static Map<Long, Stored> load(Handle handle, Collection<Long> ids, boolean withText) {
         Map<Long, Stored> stored = new HashMap<>();
         for (List<Long> chunk : Articles.chunks(ids)) {
-            handle.createQuery("SELECT id, site, title, " + (withText ? "coalesce(content_text, summary)" : "NULL")
+            handle.createQuery("SELECT id, site, title, " + (withText ? Bodies.textSql("") : "NULL")
                             + " AS body, coalesce(published_at, first_seen_at) AS at, story_id, read FROM articles WHERE id IN (<ids>)")
                     .bindList("ids", chunk)
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), new Stored(

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +34,10 @@ import org.tidings.store.Store;
 /**
  * One sync round: fetches the given feeds (the fetcher enforces the global and per-host limits),
  * parses each new body on a small pool of parser threads, and writes every outcome through one
- * writer thread, so SQLite sees a single writer and one transaction per feed. A feed that fails,
+ * writer thread, so SQLite sees a single writer; the writer records the outcomes waiting for it
+ * together, up to {@link #MAX_GROUP} feeds per transaction (group commit). At most {@link
+ * #MAX_IN_FLIGHT} feeds are between fetch and write, and {@link #MAX_PARSED} parsed documents
+ * wait in memory. A feed that fails,
  * whatever the reason, is recorded with its error and backoff; it never stops the others.
  */
 public final class Syncer implements AutoCloseable {
@@ -61,6 +66,13 @@ public final class Syncer implements AutoCloseable {
         }
     }
 
+    /** Feeds fetched, parsed or waiting to be written at once; fetches beyond wait to start. */
+    static final int MAX_IN_FLIGHT = 128;
+    /** Parsed documents held in memory at once, waiting for the writer. */
+    static final int MAX_PARSED = 32;
+    /** Feeds recorded per write transaction at most. */
+    static final int MAX_GROUP = 32;
+
     /** Permanent redirects are adopted after this many consecutive sightings. */
     static final int REDIRECT_CONFIRMATIONS = 2;
 
@@ -74,6 +86,11 @@ public final class Syncer implements AutoCloseable {
     private final ExecutorService writer;
     private final Extras extras;
     private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    /** Feeds between the start of their fetch and their write: bounds the bodies held in memory. */
+    private final Semaphore pipeline = new Semaphore(MAX_IN_FLIGHT);
+    /** Parsed documents not written yet. */
+    private final Semaphore parsedInMemory = new Semaphore(MAX_PARSED);
     private volatile boolean closed;
 
     public Syncer(
@@ -116,20 +133,28 @@ public final class Syncer implements AutoCloseable {
         AtomicInteger done = new AtomicInteger();
         List<CompletableFuture<FeedOutcome>> futures = new ArrayList<>(feeds.size());
         for (Feed feed : feeds) {
-            CompletableFuture<FeedOutcome> future = fetcher
-                    .fetch(new FetchRequest(feed.url(), feed.etag(), feed.lastModified()))
-                    .thenApplyAsync(result -> parseIfFetched(result), parsers)
-                    .thenApplyAsync(parsed -> record(feed, parsed), writer)
-                    .exceptionally(error -> recordUnexpected(feed, error))
-                    .whenCompleteAsync((outcome, error) -> {
-                        if (outcome != null) {
-                            listener.finished(outcome, done.incrementAndGet(), feeds.size());
-                        }
-                    }, writer);
+            pipeline.acquire();
+            CompletableFuture<FeedOutcome> future;
+            try {
+                future = fetcher
+                        .fetch(new FetchRequest(feed.url(), feed.etag(), feed.lastModified()))
+                        .thenApplyAsync(result -> parseIfFetched(result), parsers)
+                        .thenCompose(parsed -> write(feed, parsed))
+                        .exceptionally(error -> recordUnexpected(feed, error))
+                        .whenCompleteAsync((outcome, error) -> {
+                            if (outcome != null) {
+                                listener.finished(outcome, done.incrementAndGet(), feeds.size());
+                            }
+                        }, writer);
+            } catch (RuntimeException e) {
+                pipeline.release();
+                throw e;
+            }
+            future.whenComplete((outcome, error) -> pipeline.release());
             futures.add(future);
-        }
-        synchronized (inFlight) {
-            inFlight.addAll(futures);
+            synchronized (inFlight) {
+                inFlight.add(future);
+            }
         }
         int fetched = 0;
         int notModified = 0;
@@ -180,20 +205,81 @@ public final class Syncer implements AutoCloseable {
         }
     }
 
-    /** A fetch result, parsed when it carried a body. */
-    private record Parsed(FetchResult result, @Nullable ParsedFeed feed, @Nullable String parseError) {}
+    /** A fetch result, parsed when it carried a body; {@code holdsPermit} when it took a parsed-feed permit. */
+    private record Parsed(FetchResult result, @Nullable ParsedFeed feed, @Nullable String parseError, boolean holdsPermit) {}
+
+    /** A feed's outcome waiting for the writer. */
+    private record Pending(Feed feed, Parsed parsed, CompletableFuture<FeedOutcome> outcome) {}
 
     private Parsed parseIfFetched(FetchResult result) {
         if (!(result instanceof FetchResult.Fetched fetched)) {
-            return new Parsed(result, null, null);
+            return new Parsed(result, null, null, false);
         }
         String contentType = fetched.mediaType() == null ? null
                 : fetched.mediaType() + (fetched.charset() == null ? "" : "; charset=" + fetched.charset());
+        // At most MAX_PARSED parsed documents wait for the writer: parsing waits for room.
+        parsedInMemory.acquireUninterruptibly();
         try {
             URI base = URI.create(fetched.url());
-            return new Parsed(result, parser.parse(fetched.body(), base, contentType), null);
+            return new Parsed(result, parser.parse(fetched.body(), base, contentType), null, true);
         } catch (FeedParseException | IllegalArgumentException e) {
-            return new Parsed(result, null, org.tidings.model.Messages.because("not a feed", e));
+            parsedInMemory.release();
+            return new Parsed(result, null, org.tidings.model.Messages.because("not a feed", e), false);
+        } catch (RuntimeException | Error e) {
+            parsedInMemory.release();
+            throw e;
+        }
+    }
+
+    /** Queues a feed's outcome for the writer thread, which records it with others in one transaction. */
+    private CompletableFuture<FeedOutcome> write(Feed feed, Parsed parsed) {
+        CompletableFuture<FeedOutcome> outcome = new CompletableFuture<>();
+        if (parsed.holdsPermit()) {
+            outcome.whenComplete((result, error) -> parsedInMemory.release());
+        }
+        queue.add(new Pending(feed, parsed, outcome));
+        try {
+            writer.execute(this::writeQueued);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            outcome.completeExceptionally(new CancellationException("tidings is stopping"));
+        }
+        return outcome;
+    }
+
+    /**
+     * Writer thread: records every queued outcome (up to MAX_GROUP) in one transaction (group
+     * commit). When that transaction fails, each outcome is recorded in its own, so one bad feed
+     * never loses the others'.
+     */
+    private void writeQueued() {
+        List<Pending> group = new ArrayList<>();
+        for (Pending next = queue.poll(); next != null; next = group.size() < MAX_GROUP ? queue.poll() : null) {
+            group.add(next);
+        }
+        if (group.isEmpty()) {
+            return;
+        }
+        List<FeedOutcome> outcomes;
+        try {
+            outcomes = store.writeTogether(() -> {
+                List<FeedOutcome> recorded = new ArrayList<>(group.size());
+                for (Pending pending : group) {
+                    recorded.add(record(pending.feed(), pending.parsed()));
+                }
+                return recorded;
+            });
+        } catch (RuntimeException groupFailed) {
+            for (Pending pending : group) {
+                try {
+                    pending.outcome().complete(store.writeTogether(() -> record(pending.feed(), pending.parsed())));
+                } catch (RuntimeException e) {
+                    pending.outcome().completeExceptionally(e);
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).outcome().complete(outcomes.get(i));
         }
     }
 

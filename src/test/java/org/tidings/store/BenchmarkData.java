@@ -45,6 +45,10 @@ public final class BenchmarkData {
                                        'Body of story ' || i || ' with a few words for the index', i, :base - i * 1000, :base
                                   FROM n""")
                         .bind("from", from).bind("to", to).bind("per", perFeed).bind("base", base).execute();
+                // the store writes the full-text rows of new articles itself (schema 7, V007__write_path)
+                h.createUpdate("INSERT INTO articles_fts (rowid, title, author, content_text)"
+                                + " SELECT id, title, author, content_text FROM articles WHERE id BETWEEN :from AND :to")
+                        .bind("from", from).bind("to", to).execute();
                 h.createUpdate(range + """
                                 INSERT INTO article_keys (key, article_id) SELECT 'oid:s' || ((i - 1) / :per) || ':' || i, i FROM n""")
                         .bind("from", from).bind("to", to).bind("per", perFeed).execute();

@@ -32,9 +32,18 @@ final class Processes {
     }
 
     static Child start(Path db, int rounds, Path stderr) throws IOException {
+        return start(db, rounds, stderr, false);
+    }
+
+    /** With {@code group}, the child writes each round in one transaction. */
+    static Child start(Path db, int rounds, Path stderr, boolean group) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), SyncChild.class.getName(), db.toString(), String.valueOf(rounds)));
+        if (group) {
+            command.add("group");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectError(stderr.toFile());
         Process process = builder.start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();

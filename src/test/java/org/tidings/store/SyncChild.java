@@ -14,7 +14,7 @@ import org.tidings.model.Subscription;
  * in place), printing {@code round N} after each. Runs until {@code rounds} rounds are done (0: for
  * ever, until killed).
  *
- * <p>Usage: {@code SyncChild DB ROUNDS}
+ * <p>Usage: {@code SyncChild DB ROUNDS [group]} ({@code group}: each round in one transaction)
  */
 public final class SyncChild {
     static final int FEEDS = 8;
@@ -25,6 +25,7 @@ public final class SyncChild {
     public static void main(String[] args) {
         Path db = Path.of(args[0]);
         int rounds = Integer.parseInt(args[1]);
+        boolean together = args.length > 2 && args[2].equals("group");
         Store store = Store.open(db);
         List<Long> feeds = new ArrayList<>();
         for (int f = 0; f < FEEDS; f++) {
@@ -36,11 +37,32 @@ public final class SyncChild {
         System.out.flush();
         for (int round = start; rounds == 0 || round < start + rounds; round++) {
             Instant now = Instant.parse("2026-11-20T00:00:00Z").plusSeconds(60L * round);
-            for (int f = 0; f < FEEDS; f++) {
-                store.ingest(feeds.get(f), document(f, round), now);
+            int r = round;
+            if (together) {
+                // group commit, as the sync writer does it: a whole round in one transaction
+                store.writeTogether(() -> {
+                    for (int f = 0; f < FEEDS; f++) {
+                        store.ingest(feeds.get(f), document(f, r), now);
+                    }
+                    return null;
+                });
+            } else {
+                for (int f = 0; f < FEEDS; f++) {
+                    store.ingest(feeds.get(f), document(f, round), now);
+                }
             }
             System.out.println("round " + round);
             System.out.flush();
+            // a real sync has gaps between writes (network, parsing): the reader's writes get in then
+            pause(10);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,0 +1,59 @@
+package org.tidings.store;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.tidings.model.Entry;
+import org.tidings.model.ParsedFeed;
+
+/**
+ * A 64-bit hash of everything in a parsed document that ingest reads, plus the feed's URL (the
+ * identity rules scope ids by site). Two documents with the same hash store the same rows, so a
+ * feed whose document hashes as last time is not ingested again: no identity lookup, no writes.
+ */
+final class DocumentHash {
+    private long hash = 0xcbf29ce484222325L;
+
+    private DocumentHash() {}
+
+    static long of(String feedUrl, ParsedFeed document) {
+        DocumentHash h = new DocumentHash();
+        h.text(feedUrl).text(document.title()).text(document.link()).number(document.entries().size());
+        for (Entry entry : document.entries()) {
+            h.text(entry.id()).text(entry.link()).text(entry.title()).instant(entry.published()).instant(entry.updated())
+                    .text(entry.author()).texts(entry.categories()).number(entry.enclosures().hashCode())
+                    .number(entry.media().hashCode()).text(entry.contentHtml()).text(entry.summary()).text(entry.commentsUrl());
+        }
+        return Text.mix(h.hash);
+    }
+
+    private DocumentHash text(@Nullable String value) {
+        if (value == null) {
+            return number(-1);
+        }
+        long state = hash;
+        for (int i = 0; i < value.length(); i++) {
+            state = (state ^ value.charAt(i)) * 0x100000001b3L;
+        }
+        hash = state;
+        return number(value.length());
+    }
+
+    private DocumentHash texts(List<String> values) {
+        number(values.size());
+        for (String value : values) {
+            text(value);
+        }
+        return this;
+    }
+
+    private DocumentHash instant(@Nullable Instant value) {
+        return number(value == null ? Long.MIN_VALUE : value.getEpochSecond() * 1_000_000_000L + value.getNano());
+    }
+
+    private DocumentHash number(long value) {
+        hash = (hash ^ value) * 0x100000001b3L;
+        hash = Long.rotateLeft(hash, 29);
+        return this;
+    }
+}
