@@ -23,7 +23,8 @@ final class FeedTopics {
             return Optional.empty();
         }
         String override = name == null ? null : Topics.displayName(name).orElse("");
-        handle.createUpdate("UPDATE feeds SET topic_override = :override WHERE id = :id")
+        // ingest_hash = NULL: the next document is ingested in full even if unchanged (DocumentHash)
+        handle.createUpdate("UPDATE feeds SET topic_override = :override, ingest_hash = NULL WHERE id = :id")
                 .bind("override", override)
                 .bind("id", feedId)
                 .execute();
