@@ -29,6 +29,10 @@ final class StoryGrouper {
      */
     static final int MAX_POSTINGS = 64;
 
+    /** An article's text for comparing: the full text of its page when there is one, else its own body. */
+    private static final String FULL_TEXT_OR_BODY = "coalesce((SELECT ft.text FROM article_full_text ft"
+            + " WHERE ft.article_id = articles.id AND ft.status = 'ok'), " + Bodies.textSql("articles.") + ")";
+
     private final Dialect dialect;
     private final StoreOptions options;
 
@@ -264,7 +268,7 @@ final class StoryGrouper {
     private static Map<Long, Stored> load(Handle handle, Collection<Long> ids, boolean withText) {
         Map<Long, Stored> stored = new HashMap<>();
         for (List<Long> chunk : Articles.chunks(ids)) {
-            handle.createQuery("SELECT id, site, title, " + (withText ? Bodies.textSql("") : "NULL")
+            handle.createQuery("SELECT id, site, title, " + (withText ? FULL_TEXT_OR_BODY : "NULL")
                             + " AS body, coalesce(published_at, first_seen_at) AS at, story_id, read FROM articles WHERE id IN (<ids>)")
                     .bindList("ids", chunk)
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), new Stored(
