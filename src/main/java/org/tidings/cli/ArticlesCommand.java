@@ -33,6 +33,9 @@ final class ArticlesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per article per line.")
     boolean json;
 
+    @Option(names = "--hidden", description = "List the hidden articles only (restore with 'tidings rules restore ID').")
+    boolean hidden;
+
     @Option(names = "--limit", paramLabel = "N", description = "At most N articles (default: all).")
     @Nullable Integer limit;
 
@@ -50,10 +53,11 @@ final class ArticlesCommand implements Callable<Integer> {
     }
 
     private int run(Store store) {
-        ArticleQuery query = filters.query(store);
+        ArticleQuery query = hidden ? filters.query(store).hiddenOnly() : filters.query(store);
         int printed = print(spec.commandLine().getOut(), store, query, limit, after == null ? null : PageCursor.parse(after), json);
         if (printed == 0 && !json) {
-            spec.commandLine().getOut().println("no articles match (new articles come with 'tidings sync')");
+            spec.commandLine().getOut().println(hidden ? "no hidden articles match"
+                    : "no articles match (new articles come with 'tidings sync')");
             spec.commandLine().getOut().flush();
         }
         return ExitCodes.OK;

@@ -130,8 +130,10 @@ public record Config(Map<Key, String> values, Map<Key, String> sources, Map<Stri
     private static void readFile(Path file, Map<Key, String> values, Map<Key, String> sources,
             Map<String, List<String>> keys) throws ConfigException {
         JsonNode root;
+        byte[] bytes;
         try {
-            root = new TomlMapper().readTree(Files.readAllBytes(file));
+            bytes = Files.readAllBytes(file);
+            root = new TomlMapper().readTree(bytes);
         } catch (NoSuchFileException e) {
             return;
         } catch (IOException e) {
@@ -140,9 +142,14 @@ public record Config(Map<Key, String> values, Map<Key, String> sources, Map<Stri
         if (root == null || !root.isObject()) {
             return;
         }
+        // bad [[rules]] are refused whenever the configuration is read, whatever the command
+        RulesConfig.parse(file.toString(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8), root);
         var sections = root.fields();
         while (sections.hasNext()) {
             var section = sections.next();
+            if (section.getKey().equals("rules")) {
+                continue; // [[rules]]: read by RulesConfig (docs/RULES.md)
+            }
             if (!section.getValue().isObject()) {
                 throw new ConfigException(file + ": unknown key '" + section.getKey() + "' (keys live in sections such as [fetch])");
             }

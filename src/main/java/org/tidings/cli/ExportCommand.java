@@ -52,10 +52,12 @@ final class ExportCommand implements Callable<Integer> {
     static OpmlDocument document(Services services) {
         List<Subscription> subscriptions = new ArrayList<>();
         Map<Long, List<String>> tags = services.store.feeds().tagsByFeed();
+        Map<Long, String> topics = services.store.feeds().topicOverrides();
+        java.util.Set<Long> fullText = java.util.Set.copyOf(services.store.fullText().enabledFeeds());
         for (Feed feed : services.store.feeds().list()) {
             String title = feed.title().equals(feed.url()) ? null : feed.title();
             subscriptions.add(new Subscription(feed.url(), title, feed.siteUrl(), feed.folder(),
-                    tags.getOrDefault(feed.id(), List.of())));
+                    tags.getOrDefault(feed.id(), List.of()), topics.get(feed.id()), fullText.contains(feed.id())));
         }
         return OpmlDocument.forExport(null, services.clock.instant(), subscriptions, services.store.feeds().folders());
     }

@@ -15,11 +15,12 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code tidings feeds [--json]}: every subscription with its health and counts. */
+/** {@code tidings feeds [--json]}: every subscription with its health and counts; {@code feeds topic} sets a feed's topic. */
 @Command(
         name = "feeds",
         mixinStandardHelpOptions = true,
-        description = "List feeds: folder, last status, last success, error, next poll, article and unread counts.")
+        description = "List feeds: folder, last status, last success, error, next poll, article and unread counts.",
+        subcommands = {FeedsTopicCommand.class, FeedsFullTextCommand.class})
 final class FeedsCommand implements Callable<Integer> {
     @ParentCommand TidingsCommand top;
     @Spec CommandSpec spec;

@@ -32,7 +32,9 @@ final class MarkCommand implements Callable<Integer> {
     String what;
 
     @Parameters(index = "1..*", paramLabel = "ID", description = "Article ids.")
-    List<Long> ids = List.of();
+    List<String> given = List.of();
+
+    private List<Long> ids = List.of();
 
     @Option(names = "--all", description = "Every article matching the filters (all articles without filters).")
     boolean all;
@@ -47,6 +49,12 @@ final class MarkCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "unknown mark \"" + what + "\"; use read, unread, star or unstar");
         }
+        for (String id : given) {
+            if (!id.strip().matches("\\d{1,18}")) {
+                throw new ParameterException(spec.commandLine(), "not an article id: '" + id + "' (ids are numbers; 'tidings articles' lists them)");
+            }
+        }
+        ids = given.stream().map(id -> Long.parseLong(id.strip())).toList();
         if (all == !ids.isEmpty()) {
             throw new ParameterException(spec.commandLine(), all ? "give either IDs or --all, not both" : "give article IDs or --all");
         }

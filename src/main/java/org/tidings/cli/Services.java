@@ -11,10 +11,13 @@ import org.tidings.cli.Config.Key;
 import org.tidings.fetch.FetchConfig;
 import org.tidings.fetch.HttpFetcher;
 import org.tidings.fetch.ProxySettings;
+import org.tidings.page.PageExtractor;
 import org.tidings.parse.FeedParser;
+import org.tidings.rules.RuleSet;
 import org.tidings.store.Store;
 import org.tidings.store.StoreOptions;
 import org.tidings.sync.Backoff;
+import org.tidings.sync.FullTextFetcher;
 import org.tidings.sync.BackoffPolicy;
 import org.tidings.sync.PollPolicy;
 import org.tidings.sync.PollScheduler;
@@ -29,11 +32,14 @@ final class Services implements AutoCloseable {
     final Path databasePath;
     final InstantSource clock;
     final Store store;
+    final RuleSet rules;
     private @Nullable HttpFetcher fetcher;
+    private @Nullable FullTextFetcher pages;
     private @Nullable Syncer syncer;
 
-    private Services(Config config, Path databasePath, InstantSource clock, Store store) {
+    private Services(Config config, RuleSet rules, Path databasePath, InstantSource clock, Store store) {
         this.config = config;
+        this.rules = rules;
         this.databasePath = databasePath;
         this.clock = clock;
         this.store = store;
@@ -42,10 +48,11 @@ final class Services implements AutoCloseable {
     /** Loads the configuration and opens (creating and migrating) the database. */
     static Services open(TidingsCommand top) throws Config.ConfigException, IOException {
         Config config = top.loadConfig();
+        RuleSet rules = RulesConfig.load(top.configPath());
         Path db = top.databasePath();
         top.ensureDatabaseDirectory(db);
         StoreOptions options = StoreOptions.DEFAULTS.withMarkStoryCopies(config.bool(Key.STORE_MARK_COPIES_READ));
-        return new Services(config, db, InstantSource.system(), Store.open(db, options));
+        return new Services(config, rules, db, InstantSource.system(), Store.open(db, options));
     }
 
     static FetchConfig fetchConfig(Config config, Map<String, String> environment) {
@@ -79,9 +86,17 @@ final class Services implements AutoCloseable {
             PollPolicy policy = new PollPolicy(config.duration(Key.SCHEDULE_MIN_INTERVAL),
                     config.duration(Key.SCHEDULE_MAX_INTERVAL), PollPolicy.DEFAULT.fallback());
             syncer = new Syncer(store, fetcher(), new FeedParser(), new PollScheduler(policy, clock),
-                    new Backoff(BackoffPolicy.DEFAULT, clock, new Random()), clock);
+                    new Backoff(BackoffPolicy.DEFAULT, clock, new Random()), clock, new Syncer.Extras(rules, pages()));
         }
         return syncer;
+    }
+
+    /** Fetches article pages for their full text (docs/FULLTEXT.md). */
+    synchronized FullTextFetcher pages() {
+        if (pages == null) {
+            pages = new FullTextFetcher(store, fetcher(), new PageExtractor(), clock);
+        }
+        return pages;
     }
 
     @Override
@@ -89,6 +104,9 @@ final class Services implements AutoCloseable {
         try {
             if (syncer != null) {
                 syncer.close();
+            }
+            if (pages != null) {
+                pages.close();
             }
         } finally {
             try {

@@ -14,6 +14,7 @@ import org.tidings.sync.EventLog;
 import org.tidings.sync.FeedOutcome;
 import org.tidings.sync.ProcessLock;
 import org.tidings.sync.SyncSummary;
+import org.tidings.sync.FullTextFetcher;
 import org.tidings.sync.Syncer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,6 +70,7 @@ final class SyncCommand implements Callable<Integer> {
                     && !"dumb".equals(System.getenv("TERM"));
             Syncer syncer = services.syncer();
             ProgressBar bar = terminal ? new ProgressBar(err) : null;
+            java.util.concurrent.atomic.AtomicReference<String> pageLine = new java.util.concurrent.atomic.AtomicReference<>();
             SyncSummary summary = syncer.sync(feeds, new Syncer.Listener() {
                 @Override
                 public void started(int total) {
@@ -89,6 +91,12 @@ final class SyncCommand implements Callable<Integer> {
                         bar.update(done, total, outcome.feed().title());
                     }
                 }
+
+                @Override
+                public void pagesFinished(FullTextFetcher.Summary pages) {
+                    pageLine.set(String.format("full text: %d pages, %d extracted, %d failed%s", pages.pages(),
+                            pages.extracted(), pages.failed(), pages.left() > 0 ? ", " + pages.left() + " still queued" : ""));
+                }
             });
             if (bar != null) {
                 bar.clear();
@@ -102,6 +110,9 @@ final class SyncCommand implements Callable<Integer> {
                     if (summary.due() == 0 && feed == null) {
                         out.println(services.store.feeds().list().isEmpty() ? FeedsCommand.NO_FEEDS
                                 : "nothing is due yet; 'tidings sync --all' fetches every feed now");
+                    }
+                    if (pageLine.get() != null) {
+                        out.println(pageLine.get());
                     }
                     out.flush();
                 }

@@ -49,7 +49,9 @@ import picocli.CommandLine.ScopeType;
             DaemonCommand.class,
             StatusCommand.class,
             ConfigCommand.class,
-            ApiUserCommand.class
+            ApiUserCommand.class,
+            ShowCommand.class,
+            RulesCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -290,7 +292,7 @@ public final class TidingsCommand implements Callable<Integer> {
             }
             ReaderApp.runOnTerminal(
                     new StoreReaderData(services.store, db, services.clock),
-                    new SyncReloader(services.store, services::syncer),
+                    new SyncReloader(services.store, services::syncer, services::pages),
                     System.getenv(), services.config.keyMap(), services.config.string(Config.Key.READER_PLAYER));
         }
         return ExitCodes.OK;

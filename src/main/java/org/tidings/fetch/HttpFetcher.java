@@ -82,13 +82,14 @@ import org.tidings.fetch.FetchResult.NotModified;
  * your own executor with the {@code *Async} methods of {@link CompletableFuture}. Close the
  * fetcher when done.
  */
-public final class HttpFetcher implements Fetcher, AutoCloseable {
+public final class HttpFetcher implements Fetcher, PageFetcher, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(HttpFetcher.class.getName());
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*", Pattern.DOTALL);
     private static final Pattern IP_LITERAL = Pattern.compile("^[0-9.]+$");
     private static final String ACCEPT = "application/rss+xml, application/atom+xml, "
             + "application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, "
             + "text/xml;q=0.9, application/json;q=0.8, text/html;q=0.5, */*;q=0.1";
+    private static final String ACCEPT_PAGE = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1";
 
     private final FetchConfig config;
     private final InstantSource clock;
@@ -156,6 +157,24 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
 
     @Override
     public CompletableFuture<FetchResult> fetch(FetchRequest request) {
+        return fetch(request, ACCEPT);
+    }
+
+    /**
+     * Fetches a web page (an article's, for its full text) with the same limits, timeouts, size
+     * cap, proxy and User-Agent as feeds, asking for HTML; http(s) only.
+     */
+    @Override
+    public CompletableFuture<FetchResult> fetchPage(String url) {
+        Objects.requireNonNull(url, "url");
+        String trimmed = url.trim();
+        if (!(trimmed.regionMatches(true, 0, "http://", 0, 7) || trimmed.regionMatches(true, 0, "https://", 0, 8))) {
+            return done(new Failed(trimmed, Kind.BAD_URL, 0, "not an http(s) page: " + oneLine(trimmed), null));
+        }
+        return fetch(new FetchRequest(trimmed, null, null), ACCEPT_PAGE);
+    }
+
+    private CompletableFuture<FetchResult> fetch(FetchRequest request, String accept) {
         Objects.requireNonNull(request, "request");
         String url = request.url().trim();
         try {
@@ -166,7 +185,7 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
                 if (uri == null) {
                     return done(new Failed(url, Kind.BAD_URL, 0, "not a valid URL: " + url, null));
                 }
-                Chain chain = new Chain();
+                Chain chain = new Chain(accept);
                 chain.visited.add(withoutFragment(uri).toString());
                 result = hop(uri, request, chain);
             } else if (url.regionMatches(true, 0, "file:", 0, 5) || !SCHEME.matcher(url).matches()) {
@@ -211,10 +230,15 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
     /** The state of one fetch across its redirect hops (used by one hop at a time). */
     private static final class Chain {
         final Set<String> visited = new HashSet<>();
+        final String accept;
         int hops;
         boolean permanent = true;
         long deadlineNanos;
         boolean started;
+
+        Chain(String accept) {
+            this.accept = accept;
+        }
 
         void start(Duration requestTimeout) {
             if (!started) {
@@ -241,7 +265,7 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         return limiter.run(host, () -> {
                     chain.start(config.requestTimeout());
-                    return resolve(uri).thenCompose(ignored -> execute(uri, request, chain.deadlineNanos));
+                    return resolve(uri).thenCompose(ignored -> execute(uri, request, chain.deadlineNanos, chain.accept));
                 })
                 .handleAsync((raw, error) -> error != null
                         ? done(failure(uri.toString(), error))
@@ -277,7 +301,7 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
     }
 
     private CompletableFuture<CappedResponseConsumer.Raw> execute(
-            URI uri, FetchRequest request, long deadlineNanos) {
+            URI uri, FetchRequest request, long deadlineNanos, String accept) {
         CompletableFuture<CappedResponseConsumer.Raw> result = new CompletableFuture<>();
         if (closed) {
             result.completeExceptionally(new IOException("fetcher closed"));
@@ -290,7 +314,7 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
         }
         BasicHttpRequest httpRequest = new BasicHttpRequest(Method.GET, uri);
         httpRequest.addHeader("User-Agent", config.userAgent());
-        httpRequest.addHeader("Accept", ACCEPT);
+        httpRequest.addHeader("Accept", accept);
         httpRequest.addHeader("Accept-Encoding", "gzip, deflate");
         if (request.etag() != null) {
             httpRequest.addHeader("If-None-Match", request.etag());

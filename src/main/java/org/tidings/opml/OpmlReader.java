@@ -289,7 +289,9 @@ public final class OpmlReader {
                         FeedUrls.siteUrl(attributes.get("htmlurl"), where, warnings),
                         folder,
                         Tags.fromCategory(attributes.get("category")),
+                        isTrue(attributes.get("fulltext")),
                         where));
+                url.ifPresent(feedUrl -> collector.topic(feedUrl, attributes.get(TOPIC_KEY)));
                 outlines.push(new Frame(Kind.FEED, folder, where));
             } else if (parent == null && name != null && TT_RSS_SETTINGS.contains(name.strip())) {
                 warnings.add(where + ": skipped Tiny Tiny RSS settings " + Warnings.quote(name.strip()));
@@ -330,12 +332,23 @@ public final class OpmlReader {
             return location == null ? -1 : location.getLineNumber() + input.lineOffset;
         }
 
-        /** Attributes without a namespace prefix, keyed by lower-case name. */
+        /** Where {@link #attributes} keeps a feed's {@code tidings:topic} (docs/OPML.md; read by its prefix). */
+        private static final String TOPIC_KEY = "tidings:topic";
+
+        /** tidings' {@code fullText} attribute: "true" (or "1", "yes") turns full text on. */
+        private static boolean isTrue(@Nullable String value) {
+            return value != null && Set.of("true", "1", "yes").contains(value.strip().toLowerCase(Locale.ROOT));
+        }
+
+        /** Attributes without a namespace prefix, keyed by lower-case name; and {@link #TOPIC_KEY}. */
         private static Map<String, String> attributes(XMLStreamReader xml) {
             Map<String, String> attributes = new HashMap<>();
             for (int i = 0; i < xml.getAttributeCount(); i++) {
                 String prefix = xml.getAttributePrefix(i);
                 if (prefix != null && !prefix.isEmpty()) {
+                    if (prefix.equals("tidings") && xml.getAttributeLocalName(i).equals("topic")) {
+                        attributes.put(TOPIC_KEY, xml.getAttributeValue(i));
+                    }
                     continue;
                 }
                 String name = xml.getAttributeLocalName(i).toLowerCase(Locale.ROOT);

@@ -20,11 +20,15 @@ import org.tidings.model.Subscription;
  * <outline text title type="rss" xmlUrl htmlUrl category>}. The order is fixed: at each level
  * folders first, then feeds; folders by name and feeds by title (then URL), case-insensitively.
  * A feed without a title gets its URL as {@code text} (OPML requires one) and no {@code title};
- * {@link OpmlReader} reads that back as no title. Tags go to {@code category}, comma-separated.
+ * {@link OpmlReader} reads that back as no title. Tags go to {@code category}, comma-separated; a
+ * topic the user gave the feed to {@code tidings:topic} (empty for none), in {@link
+ * #TIDINGS_NAMESPACE}, declared on {@code <opml>} only when some feed has one.
  */
 public final class OpmlWriter {
     /** The spec the output follows, written to {@code head/docs}. */
     public static final String DOCS_URL = "https://opml.org/spec2.opml";
+    /** The namespace of tidings' own outline attributes ({@code tidings:topic}). */
+    public static final String TIDINGS_NAMESPACE = "https://tidings.invalid/opml";
     /** The head title when the document has none. */
     public static final String DEFAULT_TITLE = "tidings subscriptions";
 
@@ -41,7 +45,8 @@ public final class OpmlWriter {
         Folder root = tree(document);
         StringBuilder out = new StringBuilder(256 + document.subscriptions().size() * 200);
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        out.append("<opml version=\"2.0\">\n");
+        boolean topics = document.subscriptions().stream().anyMatch(subscription -> subscription.topic() != null);
+        out.append(topics ? "<opml version=\"2.0\" xmlns:tidings=\"" + TIDINGS_NAMESPACE + "\">\n" : "<opml version=\"2.0\">\n");
         out.append(INDENT).append("<head>\n");
         String title = document.title() == null || document.title().isBlank() ? DEFAULT_TITLE : document.title();
         element(out, 2, "title", title);
@@ -107,9 +112,15 @@ public final class OpmlWriter {
             if (feed.siteUrl() != null && !feed.siteUrl().isBlank()) {
                 attribute(out, "htmlUrl", feed.siteUrl());
             }
+            if (feed.fullText()) {
+                attribute(out, "fullText", "true");
+            }
             String category = Tags.toCategory(feed.tags());
             if (!category.isEmpty()) {
                 attribute(out, "category", category);
+            }
+            if (feed.topic() != null) {
+                attribute(out, "tidings:topic", feed.topic());
             }
             out.append("/>\n");
         }

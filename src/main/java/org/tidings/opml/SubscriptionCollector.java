@@ -35,14 +35,28 @@ final class SubscriptionCollector {
             @Nullable String folder,
             List<String> tags,
             String where) {
+        add(url, title, siteUrl, folder, tags, false, where);
+    }
+
+    void add(
+            String url,
+            @Nullable String title,
+            @Nullable String siteUrl,
+            @Nullable String folder,
+            List<String> tags,
+            boolean fullText,
+            String where) {
         Draft existing = byUrl.get(url);
         if (existing == null) {
             if (folder != null) {
                 addFolder(folder);
             }
-            byUrl.put(url, new Draft(url, title, siteUrl, folder, tags));
+            Draft draft = new Draft(url, title, siteUrl, folder, tags);
+            draft.fullText = fullText;
+            byUrl.put(url, draft);
             return;
         }
+        existing.fullText |= fullText;
         if (Objects.equals(existing.folder, folder)) {
             warnings.add(where + ": " + Warnings.quote(url) + " is listed again in the same folder; kept once");
         } else {
@@ -63,10 +77,18 @@ final class SubscriptionCollector {
         existing.tags.addAll(tags);
     }
 
+    /** The topic given to a feed already added (the first one given wins). */
+    void topic(String url, @Nullable String topic) {
+        Draft existing = byUrl.get(url);
+        if (existing != null && existing.topic == null) {
+            existing.topic = topic;
+        }
+    }
+
     List<Subscription> subscriptions() {
         List<Subscription> all = new ArrayList<>(byUrl.size());
         for (Draft draft : byUrl.values()) {
-            all.add(new Subscription(draft.url, draft.title, draft.siteUrl, draft.folder, List.copyOf(draft.tags)));
+            all.add(new Subscription(draft.url, draft.title, draft.siteUrl, draft.folder, List.copyOf(draft.tags), draft.topic, draft.fullText));
         }
         return all;
     }
@@ -81,6 +103,8 @@ final class SubscriptionCollector {
         @Nullable String siteUrl;
         final @Nullable String folder;
         final Set<String> tags;
+        @Nullable String topic;
+        boolean fullText;
 
         Draft(String url, @Nullable String title, @Nullable String siteUrl, @Nullable String folder, List<String> tags) {
             this.url = url;

@@ -453,6 +453,7 @@ public final class ApiStore {
             sort = "a.sort_at";
             id = "a.id";
         }
+        where.add("a.hidden = 0"); // rules' hidden articles stay out of every stream, as in the reader
         if (query.folderId() != null) {
             where.add("EXISTS (SELECT 1 FROM appearances p JOIN feeds f ON f.id = p.feed_id"
                     + " WHERE p.article_id = a.id AND f.folder_id = :folder)");

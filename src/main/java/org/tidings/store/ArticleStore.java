@@ -222,7 +222,7 @@ public final class ArticleStore {
 
     /** All starred articles. */
     public int starredTotal() {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM articles WHERE starred = 1").mapTo(Integer.class).one());
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM articles WHERE starred = 1 AND hidden = 0").mapTo(Integer.class).one());
     }
 
     public List<Topic> topics() {
@@ -288,7 +288,7 @@ public final class ArticleStore {
                 : matching;
         return switch (mark) {
             case READ -> "UPDATE articles SET read = 1, read_at = :now WHERE read = 0 AND " + withCopies;
-            case UNREAD -> "UPDATE articles SET read = 0, read_at = NULL WHERE read = 1 AND " + withCopies;
+            case UNREAD -> "UPDATE articles SET read = 0, read_at = NULL WHERE read = 1 AND hidden = 0 AND " + withCopies;
             case STAR -> "UPDATE articles SET starred = 1 WHERE starred = 0 AND " + matching;
             case UNSTAR -> "UPDATE articles SET starred = 0 WHERE starred = 1 AND " + matching;
         };
@@ -349,6 +349,7 @@ public final class ArticleStore {
                     + " WHERE p.article_id = a.id AND f.folder_id = :folder)");
             bindings.put("folder", id);
         });
+        where.add(query.hidden() ? "a.hidden <> 0" : "a.hidden = 0");
         if (query.unread()) {
             where.add("a.read = 0");
         }

@@ -29,6 +29,14 @@ final class Bodies {
 
     private Bodies() {}
 
+    /**
+     * SQL for an article's plain text (its stored text on rows before schema 7, else derived from
+     * the HTML, else the summary); {@code alias} is the articles table's alias with its dot, or "".
+     */
+    static String textSql(String alias) {
+        return "coalesce(" + alias + "content_text, " + SEARCH_TEXT_FUNCTION + "(" + alias + "content_html, " + alias + "summary))";
+    }
+
     /** The stored form of a body: raw deflate of its UTF-8 bytes (fastest level: ingest is hot). */
     static byte @Nullable [] pack(@Nullable String html) {
         if (html == null) {

@@ -56,6 +56,7 @@ public final class FeedStore {
                     .mapTo(Long.class)
                     .one();
             addTags(handle, id, subscription.tags());
+            FeedTopics.importTopic(handle, id, subscription.topic());
             return new AddResult.Added(byId(handle, id).orElseThrow());
         });
     }
@@ -292,10 +293,13 @@ public final class FeedStore {
                             .mapTo(Long.class)
                             .one();
                     addTags(handle, id, subscription.tags());
+                    FeedTopics.importTopic(handle, id, subscription.topic());
+                    setFullText(handle, id, subscription.fullText());
                     added++;
                     continue;
                 }
-                boolean newTags = addTags(handle, existing.get().id(), subscription.tags());
+                boolean newTags = addTags(handle, existing.get().id(), subscription.tags())
+                        | setFullText(handle, existing.get().id(), subscription.fullText());
                 int changed = handle.createUpdate("""
                                 UPDATE feeds SET custom_title = coalesce(:title, custom_title),
                                        site_url = coalesce(:site, site_url), folder_id = :folder
@@ -308,6 +312,7 @@ public final class FeedStore {
                         .bind("folder", folderId)
                         .bind("id", existing.get().id())
                         .execute();
+                changed += FeedTopics.importTopic(handle, existing.get().id(), subscription.topic()) ? 1 : 0;
                 if (changed > 0 || newTags) {
                     updated++;
                 } else {
@@ -318,6 +323,27 @@ public final class FeedStore {
                     .execute();
             return new ImportResult(added, updated, unchanged);
         });
+    }
+
+    /**
+     * Sets the topic of a feed's articles: {@code name}, or none when blank, or the automatic one
+     * (category feeds, outlet sections) when null. The feed's stored articles move to the new
+     * topic at once. Empty when there is no such feed; else the topic now shown.
+     */
+    public Optional<Optional<String>> setTopic(long id, @Nullable String name) {
+        return jdbi.inTransaction(handle -> FeedTopics.set(handle, id, name));
+    }
+
+    /** The topics users gave feeds ({@code ""} for none), by feed id (for export). */
+    public Map<Long, String> topicOverrides() {
+        return jdbi.withHandle(FeedTopics::overrides);
+    }
+
+    /** Turns full text on when the imported file asks for it (never off); true when it changed. */
+    private static boolean setFullText(Handle handle, long feedId, boolean fullText) {
+        return fullText && handle.createUpdate("UPDATE feeds SET full_text = 1 WHERE id = :id AND full_text = 0")
+                .bind("id", feedId)
+                .execute() > 0;
     }
 
     /** Adds tags to a feed (existing ones are kept); true when any was new. */

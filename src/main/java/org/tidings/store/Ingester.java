@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jspecify.annotations.Nullable;
 import org.tidings.model.Entry;
 import org.tidings.model.Feed;
@@ -33,13 +31,13 @@ final class Ingester {
     private static final Long NO_TOPIC = Long.MIN_VALUE;
 
     private final Dialect dialect;
-    private final StoreOptions options;
+    private final StoryGrouper stories;
     /** Prepared batch statements by connection (a connection is used by one thread at a time). */
     private final Map<Connection, Map<String, PreparedStatement>> prepared = new IdentityHashMap<>();
 
     Ingester(Dialect dialect, StoreOptions options) {
         this.dialect = dialect;
-        this.options = options;
+        this.stories = new StoryGrouper(dialect, options);
     }
 
     /** An entry read for storing. */
@@ -56,9 +54,6 @@ final class Ingester {
         final Set<Long> topicIds = new LinkedHashSet<>();
         final String site;
         long articleId;
-        boolean read;
-        @Nullable Long storyId;
-        @Nullable StoryFingerprint fingerprint;
 
         Candidate(Entry entry, String feedSite, long now) {
             this.entry = entry;
@@ -88,9 +83,6 @@ final class Ingester {
 
     /** An identity key found in the database; {@code articleId} null for a tombstone. */
     private record KeyHit(@Nullable Long articleId, @Nullable String idKey, @Nullable String idScope, long contentHash, long sortAt) {}
-
-    /** An article that may be a copy of a new one's story. */
-    private record StoryCandidate(long id, StoryFingerprint fingerprint, @Nullable Long storyId, boolean read) {}
 
     IngestResult ingest(Handle handle, long feedId, ParsedFeed parsed, Instant now) {
         Feed feed = FeedStore.byId(handle, feedId)
@@ -130,7 +122,7 @@ final class Ingester {
         String siteUrl = parsed.link() != null && !parsed.link().isBlank() ? parsed.link().strip() : feed.siteUrl();
         String feedSite = Identity.site(siteUrl).or(() -> Identity.site(feed.url())).orElse(feed.url());
         Map<String, Long> topicCache = new HashMap<>();
-        Long feedTopic = Topics.feedTopic(feed.url(), feedTitle).map(name -> topicId(handle, name, topicCache)).orElse(null);
+        Long feedTopic = Topics.feedTopic(handle, feedId, feed.url(), feedTitle).map(name -> topicId(handle, name, topicCache)).orElse(null);
         handle.createUpdate("UPDATE feeds SET feed_title = :title, site_url = :site, topic_id = :topic WHERE id = :id")
                 .bind("title", feedTitle)
                 .bind("site", siteUrl)
@@ -190,6 +182,7 @@ final class Ingester {
         int updated = 0;
         int unchanged = 0;
         List<Long> addedIds = new ArrayList<>();
+        List<StoryGrouper.Change> storyChanges = new ArrayList<>();
         try (Batch keys = batch(handle, "INSERT INTO article_keys (key, article_id) VALUES (?, ?) ON CONFLICT (key) DO NOTHING");
                 Batch appearances = batch(handle, """
                         INSERT INTO appearances (feed_id, article_id, first_seen_at, last_seen_at, present, content_hash, sort_at)
@@ -211,6 +204,7 @@ final class Ingester {
                         boolean changed = previous != null && previous != candidate.contentHash && hit.contentHash() != candidate.contentHash;
                         if (changed) {
                             updated++;
+                            storyChanges.add(storyChange(candidate, false));
                             updates.text(candidate.title)
                                     .text(candidate.title == null ? null : StoryFingerprint.titleKey(candidate.title))
                                     .text(candidate.entry.author())
@@ -247,23 +241,20 @@ final class Ingester {
                     candidate.articleId = nextId++;
                     addedIds.add(candidate.articleId);
                 }
-                groupStories(handle, fresh, now);
                 try (Batch articles = batch(handle, """
                         INSERT INTO articles (id, id_key, id_scope, site, title, title_key, link, author, published_at,
                                               source_updated_at, summary, content_html, content_text, comments_url,
                                               content_hash, signature, sort_at, first_seen_at, read, read_at, story_id)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-                        Batch search = batch(handle, "INSERT INTO articles_fts (rowid, title, author, content_text) VALUES (?, ?, ?, ?)");
-                        Batch storyKeys = batch(handle,
-                                "INSERT INTO story_keys (key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                        Batch search = batch(handle, "INSERT INTO articles_fts (rowid, title, author, content_text) VALUES (?, ?, ?, ?)")) {
                     for (Candidate candidate : fresh) {
-                        StoryFingerprint fingerprint = candidate.fingerprint;
+                        storyChanges.add(storyChange(candidate, true));
                         articles.integer(candidate.articleId)
                                 .text(candidate.id == null ? null : candidate.id.key())
                                 .text(candidate.id == null ? null : candidate.id.scope())
                                 .text(candidate.site)
                                 .text(candidate.title)
-                                .text(fingerprint == null ? null : fingerprint.titleKey())
+                                .text(candidate.title == null ? null : StoryFingerprint.titleKey(candidate.title))
                                 .text(candidate.entry.link())
                                 .text(candidate.entry.author())
                                 .integer(candidate.published)
@@ -273,12 +264,12 @@ final class Ingester {
                                 .text(null) // derived from the HTML (see Bodies)
                                 .text(candidate.entry.commentsUrl())
                                 .integer(candidate.contentHash)
-                                .bytes(fingerprint == null ? null : fingerprint.signature())
+                                .bytes(null)
                                 .integer(candidate.sortAt)
                                 .integer(nowMs)
-                                .integer(candidate.read ? 1 : 0)
-                                .integer(candidate.read ? (Long) nowMs : null)
-                                .integer(candidate.storyId)
+                                .integer(0)
+                                .integer((Long) null)
+                                .integer((Long) null)
                                 .add();
                         search.integer(candidate.articleId).text(candidate.title).text(candidate.entry.author()).text(candidate.text).add();
                         for (String key : candidate.keys()) {
@@ -289,15 +280,9 @@ final class Ingester {
                         for (long topic : candidate.topicIds) {
                             topics.integer(candidate.articleId).integer(topic).integer(candidate.sortAt).add();
                         }
-                        if (fingerprint != null) {
-                            for (long key : fingerprint.candidateKeys()) {
-                                storyKeys.integer(key).integer(candidate.articleId).add();
-                            }
-                        }
                     }
                     articles.execute();
                     search.execute();
-                    storyKeys.execute();
                 }
                 Enclosures.insert(handle, fresh.stream().collect(java.util.stream.Collectors.toMap(
                         candidate -> candidate.articleId, candidate -> candidate.entry.enclosures(), (a, b) -> a)));
@@ -306,6 +291,7 @@ final class Ingester {
             appearances.execute();
             topics.execute();
         }
+        stories.group(handle, storyChanges, nowMs);
         if (!parsed.entries().isEmpty()) {
             // A document with no entries at all is more often broken than emptied: keep presence.
             handle.createUpdate("UPDATE appearances SET present = 0 WHERE feed_id = :feed AND present = 1 AND last_seen_at < :now")
@@ -349,12 +335,6 @@ final class Ingester {
             return connection.isClosed();
         } catch (SQLException e) {
             return true;
-        }
-    }
-
-    private static void execute(PreparedBatch batch) {
-        if (batch.size() > 0) {
-            batch.execute();
         }
     }
 
@@ -456,87 +436,8 @@ final class Ingester {
         return candidate.id.key().equals(hit.idKey()) || !candidate.id.scope().equals(hit.idScope());
     }
 
-    /** Finds copies of each new article's story among recent articles and the other new ones. */
-    private void groupStories(Handle handle, List<Candidate> fresh, Instant now) {
-        Set<Long> wanted = new LinkedHashSet<>();
-        for (Candidate candidate : fresh) {
-            String title = candidate.title == null ? "" : candidate.title;
-            String text = candidate.text == null ? "" : candidate.text;
-            candidate.fingerprint = StoryFingerprint.of(title, text, candidate.site);
-            wanted.addAll(candidate.fingerprint.candidateKeys());
-        }
-        Map<Long, List<StoryCandidate>> byKey = new HashMap<>();
-        long since = now.minus(options.storyWindow()).toEpochMilli();
-        for (List<Long> chunk : Articles.chunks(wanted)) {
-            handle.createQuery("""
-                            SELECT sk.key, a.id, a.signature, a.title_key, a.site, a.story_id, a.read
-                              FROM story_keys sk JOIN articles a ON a.id = sk.article_id
-                             WHERE sk.key IN (<keys>) AND a.first_seen_at >= :since AND a.signature IS NOT NULL""")
-                    .bindList("keys", chunk)
-                    .bind("since", since)
-                    .map((rs, ctx) -> Map.entry(rs.getLong(1), new StoryCandidate(
-                            rs.getLong(2),
-                            StoryFingerprint.stored(rs.getBytes(3), String.valueOf(rs.getString(4)), String.valueOf(rs.getString(5))),
-                            Rows.longOrNull(rs, "story_id"),
-                            rs.getInt(7) != 0)))
-                    .forEach(e -> byKey.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        }
-        if (byKey.isEmpty() && fresh.size() < 2) {
-            return;
-        }
-        Map<Long, Candidate> freshById = new HashMap<>();
-        Map<Long, Long> storyOf = new HashMap<>();
-        PreparedBatch stories = handle.prepareBatch("INSERT INTO stories (id, created_at) VALUES (:id, :now)");
-        PreparedBatch assign = handle.prepareBatch("UPDATE articles SET story_id = :story WHERE id = :id");
-        long nextStory = -1;
-        for (Candidate candidate : fresh) {
-            StoryFingerprint fingerprint = candidate.fingerprint;
-            Map<Long, StoryCandidate> seen = new LinkedHashMap<>();
-            for (long key : fingerprint.candidateKeys()) {
-                for (StoryCandidate other : byKey.getOrDefault(key, List.of())) {
-                    seen.putIfAbsent(other.id(), other);
-                }
-            }
-            StoryCandidate best = null;
-            double bestScore = -1;
-            for (StoryCandidate other : seen.values()) {
-                if (other.id() != candidate.articleId && fingerprint.sameStory(other.fingerprint())) {
-                    double score = fingerprint.bodySimilarity(other.fingerprint());
-                    if (score > bestScore) {
-                        best = other;
-                        bestScore = score;
-                    }
-                }
-            }
-            if (best != null) {
-                Long story = best.storyId() != null ? best.storyId() : storyOf.get(best.id());
-                if (story == null) {
-                    if (nextStory < 0) {
-                        nextStory = dialect.nextId(handle, "stories");
-                    }
-                    story = nextStory++;
-                    stories.bind("id", story).bind("now", now.toEpochMilli()).add();
-                    storyOf.put(best.id(), story);
-                    Candidate freshBest = freshById.get(best.id());
-                    if (freshBest != null) {
-                        freshBest.storyId = story;
-                    } else {
-                        assign.bind("story", story).bind("id", best.id()).add();
-                    }
-                }
-                candidate.storyId = story;
-                storyOf.put(candidate.articleId, story);
-                candidate.read = options.markStoryCopies() && best.read();
-            }
-            // Later new articles of this batch can join this one's story.
-            freshById.put(candidate.articleId, candidate);
-            for (long key : fingerprint.candidateKeys()) {
-                byKey.computeIfAbsent(key, k -> new ArrayList<>())
-                        .add(new StoryCandidate(candidate.articleId, fingerprint, candidate.storyId, candidate.read));
-            }
-        }
-        execute(stories);
-        execute(assign);
+    private static StoryGrouper.Change storyChange(Candidate candidate, boolean added) {
+        return new StoryGrouper.Change(candidate.articleId, candidate.site, candidate.title, candidate.text, candidate.published, added);
     }
 
     /**

@@ -8,6 +8,9 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import java.util.function.Function;
+import org.tidings.model.ArticleFacts;
+import org.tidings.model.Curation;
 import org.tidings.model.ParsedFeed;
 
 /**
@@ -29,6 +32,8 @@ public final class Store implements AutoCloseable {
     private final ArticleStore articles;
     private final ApiStore api;
     private final Ingester ingester;
+    private final FullTextStore fullText;
+    private final CurationStore curation;
     private final AutoCloseable resources;
 
     private Store(Jdbi jdbi, Dialect dialect, StoreOptions options, AutoCloseable resources) {
@@ -40,6 +45,8 @@ public final class Store implements AutoCloseable {
         this.articles = new ArticleStore(jdbi, dialect, options);
         this.api = new ApiStore(jdbi, articles);
         this.ingester = new Ingester(dialect, options);
+        this.fullText = new FullTextStore(jdbi, new StoryGrouper(dialect, options));
+        this.curation = new CurationStore(jdbi);
     }
 
     /** Opens (creating it and its directories if needed) and migrates a SQLite database file. */
@@ -100,6 +107,16 @@ public final class Store implements AutoCloseable {
         return api;
     }
 
+    /** Full text of articles: the per-feed switch, the page queue, the pages. */
+    public FullTextStore fullText() {
+        return fullText;
+    }
+
+    /** Rules' actions: hide, read, star, topics; hidden articles shown again. */
+    public CurationStore curation() {
+        return curation;
+    }
+
     public StoreOptions options() {
         return options;
     }
@@ -114,7 +131,25 @@ public final class Store implements AutoCloseable {
     public IngestResult ingest(long feedId, ParsedFeed feed, Instant now) {
         Objects.requireNonNull(feed, "feed");
         Objects.requireNonNull(now, "now");
-        return jdbi.inTransaction(handle -> ingester.ingest(handle, feedId, feed, now));
+        return ingest(feedId, feed, now, facts -> Curation.NONE);
+    }
+
+    /**
+     * {@link #ingest(long, ParsedFeed, Instant)}, then, in the same transaction, the new articles
+     * get what {@code rules} decide for them (docs/RULES.md) and, when the feed has full text on,
+     * their pages are queued (docs/FULLTEXT.md).
+     */
+    public IngestResult ingest(long feedId, ParsedFeed feed, Instant now, Function<ArticleFacts, Curation> rules) {
+        Objects.requireNonNull(feed, "feed");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(rules, "rules");
+        return jdbi.inTransaction(handle -> {
+            IngestResult result = ingester.ingest(handle, feedId, feed, now);
+            // -- fulltext/rules: only the articles this document added (kept apart from the write path)
+            CurationStore.apply(handle, result.addedIds(), rules, now);
+            FullTextStore.queueNew(handle, feedId, result.addedIds(), now);
+            return result;
+        });
     }
 
     /**

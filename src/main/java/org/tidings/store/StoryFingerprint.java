@@ -1,93 +1,89 @@
 package org.tidings.store;
 
-import java.nio.ByteBuffer;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What near-duplicate detection knows of an article: a MinHash signature of its body's word
- * 3-shingles, its normalized title and its site. Candidates are found by LSH (the signature cut in
- * {@value #BANDS} bands of {@value #ROWS} rows, plus the normalized title) and confirmed by {@link
- * #sameStory}.
+ * What story grouping knows of one article: its outlet, normalized headline, time, and the word
+ * 3-shingles of its body. {@link StoryRules} compares two of them; {@link #candidateKeys()} are the
+ * keys under which {@link StoryGrouper} indexes the article so copies find each other without
+ * scanning: the headline key, and the shingles chosen by winnowing the body's opening.
  */
 final class StoryFingerprint {
-    static final int BANDS = 8;
-    static final int ROWS = 3;
-    static final int HASHES = BANDS * ROWS;
-    /** Fewer shingles than this is too little text to compare bodies. */
-    static final int MIN_SHINGLES = 8;
     /** Words per shingle. */
     static final int SHINGLE = 3;
+    /** The opening indexed for candidates, in words: a lead sits within a full text's first words. */
+    static final int OPENING_WORDS = 100;
+    /**
+     * Winnowing window, in shingles: every run of {@value} shingles ({@value} + 2 words) gives up
+     * its smallest hash as a key, so two openings sharing such a run share a key.
+     */
+    static final int WINNOW = 12;
 
-    private static final long[] SEEDS = new long[HASHES];
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** A trailing source tag: "(PD)", "- NAN", "| Reuters" (three words at most). */
+    private static final Pattern SOURCE_TAG =
+            Pattern.compile("\\s*(?:\\(\\s*[^()\\s]+(?:\\s+[^()\\s]+){0,2}\\s*\\)|\\s[-\u2013\u2014|]\\s*\\S+(?:\\s+\\S+){0,2})\\s*$");
 
-    static {
-        long seed = 0x9e3779b97f4a7c15L;
-        for (int i = 0; i < HASHES; i++) {
-            seed = Text.mix(seed + 0x9e3779b97f4a7c15L * (i + 1));
-            SEEDS[i] = seed | 1L;
-        }
-    }
-
-    private final int[] minHashes;
-    private final int shingles;
+    private final String outlet;
     private final String titleKey;
-    private final String site;
-    /** Computed on first use: ingest asks for them several times per article. */
+    private final long at;
+    private final long[] words;
+    private final String headline;
+    private @Nullable long[] shingles;
     private @Nullable List<Long> keys;
-    private @Nullable Set<String> titleWords;
-    private @Nullable Set<String> titleNumbers;
+    private @Nullable List<String> titleWords;
+    private @Nullable Set<Long> keySet;
 
-    private StoryFingerprint(int[] minHashes, int shingles, String titleKey, String site) {
-        this.minHashes = minHashes;
-        this.shingles = shingles;
+    private StoryFingerprint(String outlet, String titleKey, String headline, long at, long[] words) {
+        this.outlet = outlet;
         this.titleKey = titleKey;
-        this.site = site;
+        this.headline = headline;
+        this.at = at;
+        this.words = words;
     }
 
-    static StoryFingerprint of(String title, String text, String site) {
-        long[] words = wordHashes(text);
-        int count = words.length;
-        long[] shingles = new long[Math.max(1, count - SHINGLE + 1)];
-        int n = 0;
-        if (count > 0) {
-            for (int i = 0; i == 0 || i + SHINGLE <= count; i++) {
-                long hash = 0;
-                for (int w = i; w < Math.min(count, i + SHINGLE); w++) {
-                    hash = Text.mix(hash * 31 + words[w]);
-                }
-                shingles[n++] = hash;
-            }
-        }
-        Arrays.sort(shingles, 0, n);
-        int[] mins = new int[HASHES];
-        Arrays.fill(mins, -1);
-        int unique = 0;
-        for (int i = 0; i < n; i++) {
-            if (i > 0 && shingles[i] == shingles[i - 1]) {
-                continue;
-            }
-            unique++;
-            long shingle = shingles[i];
-            for (int h = 0; h < HASHES; h++) {
-                int value = (int) (Text.mix(shingle * SEEDS[h]) >>> 32);
-                if (Integer.compareUnsigned(value, mins[h]) < 0) {
-                    mins[h] = value;
-                }
-            }
-        }
-        return new StoryFingerprint(mins, unique, titleKey(title), site);
+    /**
+     * @param site the article's site ({@link Identity#site}); its outlet is taken from it
+     * @param at publication time (epoch ms), else when it was first seen
+     */
+    static StoryFingerprint of(@Nullable String title, @Nullable String text, String site, long at) {
+        String key = title == null ? "" : titleKey(title);
+        String headline = title == null ? "" : titleKey(SOURCE_TAG.matcher(title).replaceFirst(""));
+        return new StoryFingerprint(Outlets.of(site), key, headline.isEmpty() ? key : headline, at,
+                wordHashes(text == null ? "" : text));
+    }
+
+    /**
+     * The normalized headline: NFKC; curly quotes and primes folded to straight ones, dashes to
+     * {@code -}; case folded; every run of characters other than letters and digits one space;
+     * trimmed. (After the last step the folded quotes and dashes are spaces too: they are folded
+     * first so that the rule reads the same whatever the punctuation step becomes.)
+     */
+    static String titleKey(String title) {
+        String text = Normalizer.normalize(title, Normalizer.Form.NFKC)
+                .replaceAll("[\u2018\u2019\u201a\u201b\u2032\u2035]", "'")
+                .replaceAll("[\u201c\u201d\u201e\u201f\u2033\u2036]", "\"")
+                .replaceAll("[\u2010-\u2015\u2212]", "-")
+                .toLowerCase(Locale.ROOT);
+        return NOT_LETTER_OR_DIGIT.matcher(text).replaceAll(" ").strip();
+    }
+
+    /** The key under which articles with this normalized headline are indexed. */
+    static long titleHash(String titleKey) {
+        return Text.hash64("title\u0000" + titleKey);
     }
 
     /**
      * Hashes of the lower-cased words of a text (runs of letters and digits; apostrophes inside
-     * words dropped), without building strings: the same words as {@link Text#words} for text
-     * already in NFKC form.
+     * words dropped), without building strings.
      */
     static long[] wordHashes(String text) {
         long[] hashes = new long[16];
@@ -114,154 +110,114 @@ final class StoryFingerprint {
         return Arrays.copyOf(hashes, count);
     }
 
-    /** Rebuilds a stored fingerprint from {@link #signature()}. */
-    static StoryFingerprint stored(byte[] signature, String titleKey, String site) {
-        ByteBuffer buffer = ByteBuffer.wrap(signature);
-        int shingles = buffer.getInt();
-        int[] mins = new int[HASHES];
-        for (int i = 0; i < HASHES; i++) {
-            mins[i] = buffer.getInt();
-        }
-        return new StoryFingerprint(mins, shingles, titleKey, site);
-    }
-
-    /** Normalized title: quotes, dashes, punctuation and case ignored. */
-    static String titleKey(String title) {
-        return String.join(" ", Text.words(title));
-    }
-
-    byte[] signature() {
-        ByteBuffer buffer = ByteBuffer.allocate(4 + 4 * HASHES);
-        buffer.putInt(shingles);
-        for (int value : minHashes) {
-            buffer.putInt(value);
-        }
-        return buffer.array();
+    String outlet() {
+        return outlet;
     }
 
     String titleKey() {
         return titleKey;
     }
 
-    String site() {
-        return site;
+    long at() {
+        return at;
     }
 
-    boolean comparable() {
-        return shingles >= MIN_SHINGLES;
+    /**
+     * The normalized headline's words without a trailing source tag ("Senate passes budget (PD)"
+     * is "senate passes budget"): what headline differences are judged on.
+     */
+    List<String> headlineWords() {
+        return headline.isEmpty() ? List.of() : List.of(headline.split(" "));
     }
 
-    /** The LSH keys: one per band, and one for the title when it has three words or more. */
-    List<Long> candidateKeys() {
-        List<Long> cached = keys;
+    /** The headline's words (empty for no headline). */
+    List<String> titleWords() {
+        List<String> cached = titleWords;
         if (cached == null) {
-            cached = List.copyOf(computeKeys());
-            keys = cached;
-        }
-        return cached;
-    }
-
-    private List<Long> computeKeys() {
-        List<Long> keys = new ArrayList<>(BANDS + 1);
-        if (comparable()) {
-            for (int band = 0; band < BANDS; band++) {
-                long key = band + 1;
-                for (int row = 0; row < ROWS; row++) {
-                    key = Text.mix(key * 0x100000001b3L + minHashes[band * ROWS + row]);
-                }
-                keys.add(key);
-            }
-        }
-        if (titleKey.split(" ").length >= 3) {
-            keys.add(Text.hash64("title\u0000" + titleKey));
-        }
-        return keys;
-    }
-
-    /** The estimated Jaccard similarity of the two bodies' shingle sets. */
-    double bodySimilarity(StoryFingerprint other) {
-        int equal = 0;
-        for (int i = 0; i < HASHES; i++) {
-            if (minHashes[i] == other.minHashes[i]) {
-                equal++;
-            }
-        }
-        return equal / (double) HASHES;
-    }
-
-    /** The Jaccard similarity of the two titles' word sets. */
-    double titleSimilarity(StoryFingerprint other) {
-        Set<String> mine = titleWords();
-        Set<String> theirs = other.titleWords();
-        int common = 0;
-        for (String word : mine) {
-            if (theirs.contains(word)) {
-                common++;
-            }
-        }
-        int union = mine.size() + theirs.size() - common;
-        return union == 0 ? 0 : common / (double) union;
-    }
-
-    /** The title's words as a set (a word repeated in the title counts once). */
-    private Set<String> titleWords() {
-        Set<String> cached = titleWords;
-        if (cached == null) {
-            cached = new HashSet<>(Arrays.asList(titleKey.split(" ")));
+            cached = titleKey.isEmpty() ? List.of() : List.of(titleKey.split(" "));
             titleWords = cached;
         }
         return cached;
     }
 
-    private Set<String> titleNumbers() {
-        Set<String> cached = titleNumbers;
+    /** The body's distinct shingle hashes, sorted. */
+    long[] shingles() {
+        long[] cached = shingles;
         if (cached == null) {
-            cached = new HashSet<>();
-            for (String word : titleWords()) {
-                if (!word.isEmpty() && word.chars().anyMatch(Character::isDigit)) {
-                    cached.add(word);
+            cached = shingleHashes(words.length);
+            Arrays.sort(cached);
+            int unique = 0;
+            for (int i = 0; i < cached.length; i++) {
+                if (i == 0 || cached[i] != cached[i - 1]) {
+                    cached[unique++] = cached[i];
                 }
             }
-            titleNumbers = cached;
+            cached = Arrays.copyOf(cached, unique);
+            shingles = cached;
+        }
+        return cached;
+    }
+
+    /** The shingles of the first {@code limit} words, in text order. */
+    private long[] shingleHashes(int limit) {
+        int count = Math.min(limit, words.length);
+        if (count < SHINGLE) {
+            return new long[0];
+        }
+        long[] out = new long[count - SHINGLE + 1];
+        for (int i = 0; i < out.length; i++) {
+            long hash = 0;
+            for (int w = i; w < i + SHINGLE; w++) {
+                hash = Text.mix(hash * 31 + words[w]);
+            }
+            out[i] = hash;
+        }
+        return out;
+    }
+
+    /** Whether the two share an index key: whether {@link StoryGrouper} can find one from the other. */
+    boolean sharesKey(StoryFingerprint other) {
+        Set<Long> mine = keySet();
+        for (long key : other.candidateKeys()) {
+            if (mine.contains(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Set<Long> keySet() {
+        Set<Long> cached = keySet;
+        if (cached == null) {
+            cached = Set.copyOf(candidateKeys());
+            keySet = cached;
         }
         return cached;
     }
 
     /**
-     * Whether two articles at different sites are the same story: bodies close enough, with less
-     * body similarity asked of articles whose titles agree; never when their titles carry
-     * different numbers (daily rates, scores, tolls are different events).
+     * The index keys: the headline's (when it is long enough to identify a story on its own), and
+     * the opening's winnowed shingles.
      */
-    boolean sameStory(StoryFingerprint other) {
-        if (site.equals(other.site) || !comparable() || !other.comparable()) {
-            return false;
+    List<Long> candidateKeys() {
+        List<Long> cached = keys;
+        if (cached == null) {
+            Set<Long> chosen = new LinkedHashSet<>();
+            if (titleWords().size() >= StoryRules.MIN_TITLE_WORDS) {
+                chosen.add(titleHash(titleKey));
+            }
+            long[] opening = shingleHashes(OPENING_WORDS);
+            int window = Math.min(WINNOW, opening.length);
+            for (int start = 0; window > 0 && start + window <= opening.length; start++) {
+                long min = opening[start];
+                for (int i = start + 1; i < start + window; i++) {
+                    min = Math.min(min, opening[i]);
+                }
+                chosen.add(Text.mix(min ^ 0x5bd1e995L));
+            }
+            cached = List.copyOf(new ArrayList<>(chosen));
+            keys = cached;
         }
-        Set<String> numbers = titleNumbers();
-        Set<String> otherNumbers = other.titleNumbers();
-        if (!numbers.isEmpty() && !otherNumbers.isEmpty() && !numbers.equals(otherNumbers)) {
-            return false;
-        }
-        double body = bodySimilarity(other);
-        if (body >= 0.5) {
-            return true;
-        }
-        double title = titleSimilarity(other);
-        if (!titleKey.isEmpty() && titleKey.equals(other.titleKey)) {
-            return body >= 0.2;
-        }
-        return title >= 0.5 && body >= 0.3;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof StoryFingerprint that
-                && Arrays.equals(minHashes, that.minHashes)
-                && titleKey.equals(that.titleKey)
-                && site.equals(that.site);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(titleKey, site, Arrays.hashCode(minHashes));
+        return cached;
     }
 }

@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
 import org.tidings.fetch.FetchRequest;
 import org.tidings.fetch.FetchResult;
 import org.tidings.fetch.Fetcher;
+import java.util.function.Function;
+import org.tidings.model.ArticleFacts;
+import org.tidings.model.Curation;
 import org.tidings.model.Entry;
 import org.tidings.model.Feed;
 import org.tidings.model.FeedHints;
@@ -44,6 +47,23 @@ public final class Syncer implements AutoCloseable {
         default void started(int feeds) {}
 
         default void finished(FeedOutcome outcome, int done, int total) {}
+
+        /** After the feeds: the pages of new full-text articles (only when there were any). */
+        default void pagesFinished(FullTextFetcher.Summary pages) {}
+    }
+
+    /**
+     * What a round does besides storing feeds (docs/RULES.md, docs/FULLTEXT.md).
+     *
+     * @param rules what to do with each new article (hide, read, star, topics)
+     * @param pages fetches the pages of new full-text articles after the feeds; null: none
+     */
+    public record Extras(Function<ArticleFacts, Curation> rules, @Nullable FullTextFetcher pages) {
+        public static final Extras NONE = new Extras(facts -> Curation.NONE, null);
+
+        public Extras {
+            Objects.requireNonNull(rules, "rules");
+        }
     }
 
     /** Feeds fetched, parsed or waiting to be written at once; fetches beyond wait to start. */
@@ -64,6 +84,7 @@ public final class Syncer implements AutoCloseable {
     private final InstantSource clock;
     private final ExecutorService parsers;
     private final ExecutorService writer;
+    private final Extras extras;
     private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     /** Feeds between the start of their fetch and their write: bounds the bodies held in memory. */
@@ -74,6 +95,12 @@ public final class Syncer implements AutoCloseable {
 
     public Syncer(
             Store store, Fetcher fetcher, FeedParser parser, PollScheduler scheduler, Backoff backoff, InstantSource clock) {
+        this(store, fetcher, parser, scheduler, backoff, clock, Extras.NONE);
+    }
+
+    public Syncer(Store store, Fetcher fetcher, FeedParser parser, PollScheduler scheduler, Backoff backoff,
+            InstantSource clock, Extras extras) {
+        this.extras = Objects.requireNonNull(extras, "extras");
         this.store = Objects.requireNonNull(store, "store");
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.parser = Objects.requireNonNull(parser, "parser");
@@ -156,8 +183,26 @@ public final class Syncer implements AutoCloseable {
                 inFlight.removeAll(futures);
             }
         }
-        return new SyncSummary(feeds.size(), fetched, notModified, failed, added, updated,
+        SyncSummary summary = new SyncSummary(feeds.size(), fetched, notModified, failed, added, updated,
                 Duration.between(started, clock.instant()));
+        fetchPages(listener);
+        return summary;
+    }
+
+    /** After the feeds, never during them: the queued pages of full-text feeds, a bounded batch. */
+    private void fetchPages(Listener listener) {
+        if (extras.pages() == null || closed) {
+            return;
+        }
+        try {
+            FullTextFetcher.Summary pages = extras.pages().fetchPending(FullTextFetcher.PAGES_PER_ROUND);
+            if (pages.pages() > 0) {
+                listener.pagesFinished(pages);
+            }
+        } catch (RuntimeException e) {
+            // the feeds are stored; pages stay queued for the next round
+            System.getLogger(Syncer.class.getName()).log(System.Logger.Level.WARNING, "full-text pages failed: " + oneLine(e));
+        }
     }
 
     /** A fetch result, parsed when it carried a body; {@code holdsPermit} when it took a parsed-feed permit. */
@@ -267,7 +312,7 @@ public final class Syncer implements AutoCloseable {
             store.feeds().recordFailure(feed.id(), 200, error, now, backoff.nextAttempt(failures, null));
             return FeedOutcome.failed(feed, error);
         }
-        IngestResult ingested = store.ingest(feed.id(), document, now);
+        IngestResult ingested = store.ingest(feed.id(), document, now, extras.rules());
         List<Instant> dates = new ArrayList<>();
         for (Entry entry : document.entries()) {
             Instant date = entry.published() != null ? entry.published() : entry.updated();

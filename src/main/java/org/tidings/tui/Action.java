@@ -17,6 +17,7 @@ public enum Action {
     OPEN_LINK("open the link in $BROWSER"),
     OPEN_COPY("open the story at the next other outlet"),
     OPEN_ENCLOSURE("open the next enclosure (podcast, video)"),
+    FULL_TEXT("fetch / show the article's full text from its page"),
     SEARCH("search"),
     TOGGLE_UNREAD_ONLY("show only unread / all"),
     TOP("go to the top"),

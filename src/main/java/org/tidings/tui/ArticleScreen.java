@@ -3,6 +3,8 @@ package org.tidings.tui;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.tidings.model.FullText;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +18,10 @@ final class ArticleScreen implements View {
     private final ReaderApp app;
     private final @Nullable ArticleListScreen list;
     private ArticleDetail article;
-    private final HtmlText body;
+    private HtmlText body;
+    /** The page's full text or why there is none (f fetches it); empty when never asked for. */
+    private Optional<FullText> fullText;
+    private boolean showingFullText;
     private List<HtmlText.Line> lines = List.of();
     private int laidOutWidth = -1;
     private int scroll;
@@ -27,7 +32,50 @@ final class ArticleScreen implements View {
         this.app = app;
         this.article = article;
         this.list = list;
-        this.body = HtmlText.parse(article.html() == null ? "" : article.html(), article.link() == null ? "" : article.link());
+        this.body = feedBody();
+        this.fullText = app.data().fullText(article.id());
+    }
+
+    private HtmlText feedBody() {
+        return HtmlText.parse(article.html() == null ? "" : article.html(), article.link() == null ? "" : article.link());
+    }
+
+    /** f: shows the stored full text, fetches it when there is none, or goes back to the feed's text. */
+    private void toggleFullText() {
+        if (showingFullText) {
+            showingFullText = false;
+            body = feedBody();
+            laidOutWidth = -1;
+            app.info("The feed's text");
+            return;
+        }
+        if (fullText.isPresent() && fullText.get().status() == FullText.Status.OK) {
+            showFullText(fullText.get());
+            return;
+        }
+        long id = article.id();
+        app.fetchFullText(id, result -> {
+            if (article.id() != id) {
+                return;
+            }
+            fullText = result;
+            laidOutWidth = -1;
+            if (result.isEmpty()) {
+                app.error("This article has no web page to fetch");
+            } else if (result.get().status() == FullText.Status.OK) {
+                showFullText(result.get());
+            } else {
+                app.error(result.get().describe());
+            }
+        });
+    }
+
+    private void showFullText(FullText text) {
+        showingFullText = true;
+        body = HtmlText.parse(text.html() == null ? "" : text.html(), text.url());
+        laidOutWidth = -1;
+        scroll = 0;
+        app.info("Full text (f: the feed's text)");
     }
 
     @Override
@@ -61,6 +109,8 @@ final class ArticleScreen implements View {
         header(out, "Author", article.author() == null ? "" : article.author(), columns);
         header(out, "Date", article.published() == null ? "" : DATE_TIME.format(article.published().atZone(app.zone())), columns);
         header(out, "Link", article.link() == null ? "" : article.link(), columns);
+        header(out, "Full text", fullText.map(ft -> showingFullText ? "shown (f: the feed's text)"
+                : ft.status() == FullText.Status.OK ? "fetched (f shows it)" : ft.describe()).orElse(""), columns);
         if (!article.copies().isEmpty()) {
             header(out, "Also at", article.copies().stream().map(StoryCopy::source).collect(Collectors.joining(", "))
                     + "  (c opens)", columns);
@@ -141,6 +191,7 @@ final class ArticleScreen implements View {
             case OPEN_LINK -> app.openLink(article.link());
             case OPEN_COPY -> openNextCopy();
             case OPEN_ENCLOSURE -> openNextEnclosure();
+            case FULL_TEXT -> toggleFullText();
             case TOGGLE_READ -> {
                 boolean read = !article.read();
                 app.data().setRead(article.id(), read);

@@ -71,6 +71,7 @@ public final class KeyMap {
         keys.put("o", Action.OPEN_LINK);
         keys.put("c", Action.OPEN_COPY);
         keys.put("e", Action.OPEN_ENCLOSURE);
+        keys.put("f", Action.FULL_TEXT);
         keys.put("/", Action.SEARCH);
         keys.put("l", Action.TOGGLE_UNREAD_ONLY);
         keys.put("g", Action.TOP);

@@ -543,6 +543,29 @@ public final class ReaderApp {
         }
     }
 
+    /**
+     * Fetches an article's full text on the background thread; {@code done} runs on the UI thread
+     * with the stored outcome (empty: the article has no web link).
+     */
+    void fetchFullText(long articleId, java.util.function.Consumer<Optional<org.tidings.model.FullText>> done) {
+        progress = "Fetching the full text…";
+        background.execute(() -> {
+            try {
+                Optional<org.tidings.model.FullText> result = reloader.fetchFullText(articleId);
+                uiTasks.add(() -> {
+                    progress = null;
+                    done.accept(result);
+                });
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "full text failed", e);
+                uiTasks.add(() -> {
+                    progress = null;
+                    error("full text failed: " + oneLine(e));
+                });
+            }
+        });
+    }
+
     void reloadFeeds(List<Long> feedIds, String label) {
         if (feedIds.isEmpty()) {
             info("No feeds to reload in " + label);

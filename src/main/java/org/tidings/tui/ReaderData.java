@@ -2,6 +2,7 @@ package org.tidings.tui;
 
 import java.util.List;
 import java.util.Optional;
+import org.tidings.model.FullText;
 
 /**
  * Everything the reader needs from the article store. The reader calls these on its UI thread,
@@ -29,6 +30,11 @@ public interface ReaderData {
 
     /** One article in full, or empty when it no longer exists. */
     Optional<ArticleDetail> article(long articleId);
+
+    /** The full text fetched from the article's page, or why there is none; empty when never asked for. */
+    default Optional<FullText> fullText(long articleId) {
+        return Optional.empty();
+    }
 
     /** Marks an article and its story copies read or unread. */
     void setRead(long articleId, boolean read);

@@ -12,6 +12,14 @@ public interface Reloader {
     /** Reloads every feed. */
     Result reloadAll(Progress progress);
 
+    /**
+     * Fetches the article's page for its full text now (again when it failed before) and stores
+     * it; empty when the article has no web link. Called on the background thread.
+     */
+    default java.util.Optional<org.tidings.model.FullText> fetchFullText(long articleId) {
+        return java.util.Optional.empty();
+    }
+
     /** Progress of a reload: {@code done} of {@code total} feeds, {@code current} being fetched. */
     @FunctionalInterface
     interface Progress {

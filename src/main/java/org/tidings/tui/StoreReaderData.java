@@ -166,6 +166,11 @@ public final class StoreReaderData implements ReaderData {
     }
 
     @Override
+    public Optional<org.tidings.model.FullText> fullText(long articleId) {
+        return store.fullText().get(articleId);
+    }
+
+    @Override
     public Optional<ArticleDetail> article(long articleId) {
         Optional<Article> found = store.articles().article(articleId);
         if (found.isEmpty()) {

@@ -10,11 +10,15 @@ import org.tidings.store.Store;
 import org.tidings.sync.FeedOutcome;
 import org.tidings.sync.SyncSummary;
 import org.tidings.sync.Syncer;
+import org.tidings.sync.FullTextFetcher;
+import org.tidings.model.FullText;
+import org.jspecify.annotations.Nullable;
 
 /** {@link Reloader} on the {@link Syncer}: the reader's r and R keys. */
 public final class SyncReloader implements Reloader {
     private final Store store;
     private final Supplier<Syncer> syncer;
+    private final @Nullable Supplier<FullTextFetcher> pages;
 
     public SyncReloader(Store store, Syncer syncer) {
         this(store, constant(Objects.requireNonNull(syncer, "syncer")));
@@ -25,8 +29,19 @@ public final class SyncReloader implements Reloader {
      * HTTP client (TLS set-up, about half a second) does not delay the reader's first screen.
      */
     public SyncReloader(Store store, Supplier<Syncer> syncer) {
+        this(store, syncer, null);
+    }
+
+    /** A reloader that also fetches articles' full text (the reader's f key) with {@code pages}. */
+    public SyncReloader(Store store, Supplier<Syncer> syncer, @Nullable Supplier<FullTextFetcher> pages) {
         this.store = Objects.requireNonNull(store, "store");
         this.syncer = Objects.requireNonNull(syncer, "syncer");
+        this.pages = pages;
+    }
+
+    @Override
+    public Optional<FullText> fetchFullText(long articleId) {
+        return pages == null ? Optional.empty() : pages.get().fetchNow(articleId);
     }
 
     private static Supplier<Syncer> constant(Syncer syncer) {

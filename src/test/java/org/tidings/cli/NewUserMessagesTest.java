@@ -121,6 +121,15 @@ class NewUserMessagesTest {
     }
 
     @Test
+    void aMarkIdThatIsNotANumberIsNamed() {
+        Result result = run("mark", "read", "abc");
+        assertThat(result.code()).isEqualTo(ExitCodes.FATAL);
+        assertThat(result.err().strip().lines().toList()).containsExactly(
+                "tidings: not an article id: 'abc' (ids are numbers; 'tidings articles' lists them)",
+                "try 'tidings mark --help'");
+    }
+
+    @Test
     void exportToAMissingDirectoryOrADirectoryNamesTheUsersPath() throws Exception {
         Path target = dir.resolve("no/such/dir/x.opml");
         Result result = run("export", target.toString());

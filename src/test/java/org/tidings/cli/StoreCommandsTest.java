@@ -90,6 +90,26 @@ class StoreCommandsTest {
     }
 
     @Test
+    void articlesJsonGivesEveryCopyOfAStoryTheSameStoryId() throws Exception {
+        Store store = Store.open(db);
+        Instant now = Instant.now();
+        long outlet = store.feeds().add(Subscription.of("https://en.people.cn/rss/Africa.xml"), now).feed().id();
+        String link = "http://en.people.cn/n3/2026/envoy.html";
+        store.ingest(outlet, new ParsedFeed(FeedFormat.RSS_20, "People's Daily", "http://en.people.cn/", null, null,
+                List.of(new Entry(link, link, "Envoy Praises Trade Ties", Instant.parse("2026-11-20T06:00:00Z"), null, null,
+                        List.of(), List.of(), List.of(), null, "The envoy praised trade ties.", null)),
+                FeedHints.NONE, false, List.of()), now);
+
+        List<JsonNode> envoys = json(run("articles", "--json")).stream()
+                .filter(node -> node.get("title").asText().equalsIgnoreCase("Envoy praises trade ties")).toList();
+
+        assertThat(envoys).hasSize(2);
+        assertThat(envoys.get(0).get("story").isNumber()).isTrue();
+        assertThat(envoys.get(1).get("story")).isEqualTo(envoys.get(0).get("story"));
+        assertThat(envoys.get(1).get("topics").toString()).isEqualTo("[\"Africa\"]");
+    }
+
+    @Test
     void articlesFiltersByFeedFolderTopicAndLimit() throws Exception {
         assertThat(json(run("articles", "--json", "--topic", "FOREIGN"))).hasSize(1);
         assertThat(json(run("articles", "--json", "--feed", SITE + "/category/foreign/feed/"))).hasSize(1);
@@ -154,11 +174,11 @@ class StoreCommandsTest {
 
     @Test
     void newerDatabaseIsRefusedInOneLine() {
-        org.tidings.store.SqliteDialect.jdbi(db).useHandle(h -> h.execute("PRAGMA user_version = 42"));
         int latest;
         try (Store fresh = Store.open(dir.resolve("fresh.db"))) {
             latest = fresh.schemaVersion();
         }
+        org.tidings.store.SqliteDialect.jdbi(db).useHandle(h -> h.execute("PRAGMA user_version = 42"));
         Result result = run("articles");
         assertThat(result.code()).isEqualTo(ExitCodes.FATAL);
         assertThat(result.err()).isEqualTo("tidings: the database has schema version 42, newer than this tidings knows (" + latest + ");"

@@ -188,4 +188,45 @@ class SubscriptionCommandsTest {
             server.stop(0);
         }
     }
+
+    @Test
+    void feedsTopicSetsClearsAndRestoresAndOpmlKeepsIt() throws Exception {
+        Path db = dir.resolve("tidings.db");
+        assertThat(run(db, "add", "--no-discover", "https://en.people.cn/rss/Africa.xml").code()).isZero();
+        assertThat(run(db, "add", "--no-discover", "https://site.example/feed/").code()).isZero();
+
+        assertThat(run(db, "feeds", "topic", "1", "Africa News").out()).contains("topic Africa News");
+        assertThat(run(db, "feeds", "--json").out()).contains("\"topic\":\"Africa News\"");
+        assertThat(run(db, "feeds", "topic", "2", "--none").out()).contains("no topic");
+
+        Path exported = dir.resolve("exported.opml");
+        assertThat(run(db, "export", exported.toString()).code()).isZero();
+        String xml = Files.readString(exported, StandardCharsets.UTF_8);
+        assertThat(xml).contains("tidings:topic=\"Africa News\"").contains("tidings:topic=\"\"");
+        assertThat(new OpmlReader().read(exported).subscriptions()).extracting(Subscription::topic)
+                .containsExactlyInAnyOrder("Africa News", "");
+
+        Path second = dir.resolve("second.db");
+        assertThat(run(second, "import", exported.toString()).code()).isZero();
+        assertThat(run(second, "feeds", "topic", "https://en.people.cn/rss/Africa.xml").out()).contains("topic Africa News");
+        Path again = dir.resolve("again.opml");
+        assertThat(run(second, "export", again.toString()).code()).isZero();
+        assertThat(Files.readString(again, StandardCharsets.UTF_8))
+                .contains("tidings:topic=\"Africa News\"").contains("tidings:topic=\"\"");
+
+        assertThat(run(db, "feeds", "topic", "1", "--auto").out()).contains("topic Africa");
+    }
+
+    @Test
+    void feedsTopicRefusesBadInputInOneLine() {
+        Path db = dir.resolve("tidings.db");
+        assertThat(run(db, "add", "--no-discover", "https://site.example/feed/").code()).isZero();
+
+        Result both = run(db, "feeds", "topic", "1", "World", "--none");
+        assertThat(both.code()).isEqualTo(ExitCodes.FATAL);
+        assertThat(both.err()).contains("give one of NAME, --none and --auto").doesNotContain("Exception");
+        Result unknown = run(db, "feeds", "topic", "99", "World");
+        assertThat(unknown.code()).isEqualTo(ExitCodes.FATAL);
+        assertThat(unknown.err().strip().lines()).hasSize(1);
+    }
 }

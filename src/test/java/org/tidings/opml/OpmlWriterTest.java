@@ -1,6 +1,7 @@
 package org.tidings.opml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.tidings.opml.Fixtures.sub;
 
 import java.io.ByteArrayOutputStream;
@@ -144,5 +145,24 @@ class OpmlWriterTest {
 
         assertThat(out.toByteArray()).isEqualTo(writer.toXml(document).getBytes(StandardCharsets.UTF_8));
         assertThat(reader.read(out.toByteArray()).title()).isEqualTo("Ọ̀rọ̀");
+    }
+
+    @Test
+    void writesAndReadsBackAFeedsTopicOnlyWhenSet() throws Exception {
+        OpmlDocument document = OpmlDocument.forExport(null, NOW, List.of(
+                new Subscription("https://en.people.cn/rss/Africa.xml", "People's Daily", null, null, List.of(), "Africa News", false),
+                new Subscription("https://site.example/feed/", "Site", null, null, List.of(), "", false),
+                new Subscription("https://other.example/feed/", "Other", null, null, List.of())), List.of());
+
+        String xml = writer.toXml(document);
+
+        assertThat(xml).contains("<opml version=\"2.0\" xmlns:tidings=\"" + OpmlWriter.TIDINGS_NAMESPACE + "\">")
+                .contains("tidings:topic=\"Africa News\"").contains("tidings:topic=\"\"");
+        assertThat(new OpmlReader().read(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)).subscriptions())
+                .extracting(Subscription::url, Subscription::topic)
+                .containsExactly(tuple("https://other.example/feed/", null), tuple("https://en.people.cn/rss/Africa.xml", "Africa News"),
+                        tuple("https://site.example/feed/", ""));
+        assertThat(writer.toXml(OpmlDocument.forExport(null, NOW, List.of(Subscription.of("https://a.example/feed")), List.of())))
+                .contains("<opml version=\"2.0\">").doesNotContain("tidings:");
     }
 }

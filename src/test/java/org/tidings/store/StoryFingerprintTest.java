@@ -5,26 +5,62 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class StoryFingerprintTest {
-    private static final String BODY_A = "The minister said on Monday that the new budget would fund roads, schools and clinics"
-            + " across the country, and that the first payments would reach the states before the rains begin.";
-    private static final String BODY_B = "Farmers in the north reported a poor harvest after the floods, and traders in the"
-            + " markets of Kano warned that the price of grain could double before the end of the year.";
+    private static final String LEAD = "A new freight rail line built by a Chinese company has linked Abuja's dry port to the"
+            + " Kaduna industrial zone, cutting the travel time for container cargo from two days by road to six hours,"
+            + " officials said on Tuesday.";
+    private static final String FULL = "By Li Wenjun | People\u2019s Daily Source: People\u2019s Daily A freight train leaves the"
+            + " Abuja dry port on Tuesday. " + LEAD.replace("'", "\u2019") + " The 187-kilometre line runs parallel to the"
+            + " existing passenger service and can carry up to 40 trains a week.";
 
     @Test
-    void comparesTitlesThatRepeatAWord() {
-        StoryFingerprint one = StoryFingerprint.of("Oil rises as oil demand grows", BODY_A, "a.example");
-        StoryFingerprint other = StoryFingerprint.of("Oil demand grows, oil rises", BODY_B, "b.example");
-
-        assertThat(one.titleSimilarity(other)).isEqualTo(0.8);
-        assertThat(one.sameStory(other)).isFalse();
+    void normalizesHeadlinesAsTheIssueSays() {
+        assertThat(StoryFingerprint.titleKey("  \u201cSuper Eagles\u201d  Beat  Benin \u2014 Report "))
+                .isEqualTo("super eagles beat benin report");
+        assertThat(StoryFingerprint.titleKey("Nigeria\u2019s \uff21\uff22\uff23 bank")).isEqualTo("nigeria s abc bank");
+        assertThat(StoryFingerprint.titleKey("PayRoute raises $40m \u2013 Series B"))
+                .isEqualTo(StoryFingerprint.titleKey("payroute raises 40m - series b"));
     }
 
     @Test
-    void candidateKeysAreStableAcrossCalls() {
-        StoryFingerprint one = StoryFingerprint.of("Senate passes the budget", BODY_A, "a.example");
+    void aLeadSharesIndexKeysWithItsFullText() {
+        StoryFingerprint lead = StoryFingerprint.of("Rail line links Abuja to Kaduna", LEAD, "en.people.cn", 0);
+        StoryFingerprint full = StoryFingerprint.of("Freight rail reaches Kaduna", FULL, "nigerianews24.com.ng", 0);
 
-        assertThat(one.candidateKeys()).hasSize(StoryFingerprint.BANDS + 1).isEqualTo(one.candidateKeys());
-        assertThat(StoryFingerprint.stored(one.signature(), one.titleKey(), "a.example").candidateKeys())
-                .isEqualTo(one.candidateKeys());
+        assertThat(lead.sharesKey(full)).isTrue();
+        assertThat(RulesFixtures.shared(lead, full)).isEqualTo(lead.shingles().length);
+    }
+
+    @Test
+    void candidateKeysAreStableAndFew() {
+        StoryFingerprint full = StoryFingerprint.of("Freight rail reaches Kaduna industrial zone", FULL + " " + FULL + " " + FULL,
+                "nigerianews24.com.ng", 0);
+
+        assertThat(full.candidateKeys()).isEqualTo(full.candidateKeys()).contains(StoryFingerprint.titleHash(full.titleKey()));
+        assertThat(full.candidateKeys().size()).isBetween(2, 1 + 2 * StoryFingerprint.OPENING_WORDS / (StoryFingerprint.WINNOW + 1) + 4);
+    }
+
+    @Test
+    void shortHeadlinesAreNotIndexed() {
+        StoryFingerprint editorial = StoryFingerprint.of("Editorial", LEAD, "businessday.ng", 0);
+
+        assertThat(editorial.candidateKeys()).doesNotContain(StoryFingerprint.titleHash("editorial"));
+    }
+
+    @Test
+    void outletsAreRegistrableDomains() {
+        assertThat(Outlets.of("en.people.cn")).isEqualTo("people.cn");
+        assertThat(Outlets.of("people.cn")).isEqualTo("people.cn");
+        assertThat(Outlets.of("news.bbc.co.uk")).isEqualTo("bbc.co.uk");
+        assertThat(Outlets.of("nigerianews24.com.ng")).isEqualTo("nigerianews24.com.ng");
+        assertThat(Outlets.of("one.blogspot.com")).isNotEqualTo(Outlets.of("two.blogspot.com"));
+        assertThat(Outlets.of("127.0.0.1")).isEqualTo("127.0.0.1");
+        assertThat(Outlets.of("localhost")).isEqualTo("localhost");
+    }
+
+    /** Helpers shared by the rules tests. */
+    static final class RulesFixtures {
+        static int shared(StoryFingerprint one, StoryFingerprint other) {
+            return StoryRules.shared(one.shingles(), other.shingles());
+        }
     }
 }

@@ -36,4 +36,30 @@ class TopicsTest {
         assertThat(Topics.displayName("Uncategorized")).isEmpty();
         assertThat(Topics.displayName("  Foreign  Affairs ")).contains("Foreign Affairs");
     }
+
+    @Test
+    void namesOutletSectionFeedsFromTheirTitles() {
+        assertThat(Topics.feedTopic("https://www.people.cn/rss/world.xml", "People's Daily - World")).contains("World");
+        assertThat(Topics.feedTopic("https://www.theguardian.com/world/africa/rss", "Africa | The Guardian")).contains("Africa");
+        assertThat(Topics.feedTopic("https://premiumtimesng.com/feeds/section-7.xml", "Premium Times \u2014 Africa")).contains("Africa");
+        assertThat(Topics.feedTopic("https://www.vanguardngr.com/category-feed.xml", "Vanguard: Business")).contains("Business");
+        assertThat(Topics.feedTopic("https://x.example/feed.xml", "Sports | Daily Trust")).contains("Sports");
+    }
+
+    @Test
+    void namesOutletSectionFeedsFromTheirPathsWhenTitlesDoNot() {
+        assertThat(Topics.feedTopic("http://en.people.cn/rss/Africa.xml", "People's Daily Online")).contains("Africa");
+        assertThat(Topics.feedTopic("https://feeds.bbci.co.uk/news/world/africa/rss.xml", "BBC News")).contains("Africa");
+        assertThat(Topics.feedTopic("https://rss.example.com/services/xml/rss/sports.xml", null)).contains("Sports");
+    }
+
+    @Test
+    void neverNamesTheOutletItselfOrAWordEveryFeedHas() {
+        assertThat(Topics.feedTopic("https://www.people.cn/rss/", "People's Daily")).isEmpty();
+        assertThat(Topics.feedTopic("https://feeds.bbci.co.uk/news/rss.xml", "BBC News")).isEmpty();
+        assertThat(Topics.feedTopic("https://punchng.com/feed/", "Punch Newspapers - Latest News")).isEmpty();
+        assertThat(Topics.feedTopic("https://punchng.com/feed/", "Punch | Nigeria's most widely read newspaper today")).isEmpty();
+        assertThat(Topics.feedTopic("https://www.people.cn/index.html", "World - People's Daily")).contains("World");
+        assertThat(Topics.feedTopic("https://www.aljazeera.com/xml/rss/all.xml", "Al Jazeera \u2013 Breaking News")).isEmpty();
+    }
 }
