@@ -3,7 +3,6 @@ package org.tidings.cli;
 import org.tidings.tui.TerminalText;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -52,7 +51,7 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
-        EventLog log = new EventLog(err, EventLog.Format.parse(logFormat), InstantSource.system());
+        EventLog log = new EventLog(err, EventLog.Format.parse(logFormat), Services.clock());
         Path db = top.databasePath();
         top.ensureDatabaseDirectory(db);
         Optional<ProcessLock> lock = SyncLock.round(db, SyncLock.COMMAND_WAIT,
