@@ -47,7 +47,7 @@ final class ArticlesCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1: " + limit);
         }
-        try (Store store = parent.openStore()) {
+        try (Store store = Services.openStore(parent)) {
             return run(store);
         }
     }

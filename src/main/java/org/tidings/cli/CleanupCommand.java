@@ -36,13 +36,13 @@ final class CleanupCommand implements Callable<Integer> {
         if (days < 0) {
             throw new ParameterException(spec.commandLine(), "--days must be 0 or more: " + days);
         }
-        try (Store store = parent.openStore()) {
+        try (Store store = Services.openStore(parent)) {
             return run(store);
         }
     }
 
     private int run(Store store) {
-        CleanupResult result = store.cleanup(Duration.ofDays(days), parent.clock().instant());
+        CleanupResult result = store.cleanup(Duration.ofDays(days), Services.clock().instant());
         spec.commandLine().getOut().printf("deleted %d article%s; kept %d older one%s (starred or still in a feed)%n",
                 result.deleted(), result.deleted() == 1 ? "" : "s", result.kept(), result.kept() == 1 ? "" : "s");
         spec.commandLine().getOut().flush();

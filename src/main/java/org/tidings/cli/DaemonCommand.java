@@ -19,6 +19,7 @@ import org.tidings.sync.Daemon;
 import org.tidings.sync.EventLog;
 import org.tidings.sync.FeedOutcome;
 import org.tidings.sync.ProcessLock;
+import org.tidings.sync.SyncLock;
 import org.tidings.sync.SyncMetrics;
 import org.tidings.sync.SyncSummary;
 import org.tidings.sync.Syncer;
@@ -66,12 +67,7 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
             HttpAddress.parse(http); // a typo is reported before anything starts
         }
         top.ensureDatabaseDirectory(db);
-        Optional<ProcessLock> daemonLock = ProcessLock.tryAcquire(lockFile(db, "daemon"));
-        if (daemonLock.isEmpty()) {
-            String pid = ProcessLock.holder(lockFile(db, "daemon")).map(p -> " (pid " + p + ")").orElse("");
-            throw new IllegalStateException("another tidings daemon" + pid + " is already running on " + db);
-        }
-        try (ProcessLock held = daemonLock.get()) {
+        try (ProcessLock held = SyncLock.daemon(db)) {
             Services services = Services.open(top);
             try {
                 return run(db, services);
@@ -174,7 +170,7 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
 
     /** One round, holding the sync lock so a concurrent {@code tidings sync} waits its turn. */
     private static SyncSummary round(Path db, Syncer syncer, Syncer.Listener listener) throws Exception {
-        Optional<ProcessLock> lock = ProcessLock.acquire(lockFile(db, "sync"), Duration.ofMinutes(10));
+        Optional<ProcessLock> lock = SyncLock.round(db, SyncLock.ROUND_WAIT, () -> { });
         if (lock.isEmpty()) {
             return SyncSummary.EMPTY;
         }
@@ -183,16 +179,17 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
+    /** The lock file beside the database ({@link SyncLock#file}), for {@code StatusCommand.daemonPid}. */
+    static Path lockFile(Path db, String kind) {
+        return SyncLock.file(db, kind);
+    }
+
     private static Duration tickOption(String text) {
         try {
             return Config.parseDuration(text);
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("--tick " + text + ": " + Messages.of(e));
         }
-    }
-
-    static Path lockFile(Path db, String kind) {
-        return Path.of(db.toAbsolutePath() + "." + kind + ".lock");
     }
 
     private static long size(Path file) {

@@ -58,13 +58,13 @@ final class MarkCommand implements Callable<Integer> {
         if (all == !ids.isEmpty()) {
             throw new ParameterException(spec.commandLine(), all ? "give either IDs or --all, not both" : "give article IDs or --all");
         }
-        try (Store store = parent.openStore()) {
+        try (Store store = Services.openStore(parent)) {
             return run(store, mark);
         }
     }
 
     private int run(Store store, Mark mark) {
-        InstantSource clock = parent.clock();
+        InstantSource clock = Services.clock();
         List<Long> unknown = ids.stream().distinct().filter(id -> store.articles().article(id).isEmpty()).toList();
         if (!unknown.isEmpty()) {
             // as 'articles --feed 999' does: an unknown id is an error, and nothing is marked

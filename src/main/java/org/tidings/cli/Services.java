@@ -24,8 +24,9 @@ import org.tidings.sync.PollScheduler;
 import org.tidings.sync.Syncer;
 
 /**
- * The composition root: builds the store, the fetcher, the parser and the syncer from the
- * configuration, once per command, and closes them in order.
+ * The composition root, the one place commands get their parts from: builds the store, the
+ * clock, the fetcher, the parser and the syncer from the configuration, once per command, and
+ * closes them in order. Commands that need only the database use {@link #openStore(TidingsCommand)}.
  */
 final class Services implements AutoCloseable {
     final Config config;
@@ -50,9 +51,31 @@ final class Services implements AutoCloseable {
         Config config = top.loadConfig();
         RuleSet rules = RulesConfig.load(top.configPath());
         Path db = top.databasePath();
+        return new Services(config, rules, db, clock(), openStore(top, db, config));
+    }
+
+    /**
+     * Opens (creating and migrating) the configured database, for commands that need nothing
+     * else; a bad configuration is an IllegalArgumentException with its one-line message.
+     */
+    static Store openStore(TidingsCommand top) {
+        try {
+            return openStore(top, top.databasePath(), top.loadConfig());
+        } catch (Config.ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Store openStore(TidingsCommand top, Path db, Config config) throws IOException {
         top.ensureDatabaseDirectory(db);
-        StoreOptions options = StoreOptions.DEFAULTS.withMarkStoryCopies(config.bool(Key.STORE_MARK_COPIES_READ));
-        return new Services(config, rules, db, InstantSource.system(), Store.open(db, options));
+        return Store.open(db, StoreOptions.DEFAULTS.withMarkStoryCopies(config.bool(Key.STORE_MARK_COPIES_READ)));
+    }
+
+    /** The clock commands use: the one place for time. */
+    static InstantSource clock() {
+        return InstantSource.system();
     }
 
     static FetchConfig fetchConfig(Config config, Map<String, String> environment) {

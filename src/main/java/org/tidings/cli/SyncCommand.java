@@ -3,8 +3,6 @@ package org.tidings.cli;
 import org.tidings.tui.TerminalText;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,6 +11,7 @@ import org.tidings.model.Feed;
 import org.tidings.sync.EventLog;
 import org.tidings.sync.FeedOutcome;
 import org.tidings.sync.ProcessLock;
+import org.tidings.sync.SyncLock;
 import org.tidings.sync.SyncSummary;
 import org.tidings.sync.FullTextFetcher;
 import org.tidings.sync.Syncer;
@@ -52,17 +51,13 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
-        EventLog log = new EventLog(err, EventLog.Format.parse(logFormat), InstantSource.system());
+        EventLog log = new EventLog(err, EventLog.Format.parse(logFormat), Services.clock());
         Path db = top.databasePath();
         top.ensureDatabaseDirectory(db);
-        Path lockFile = DaemonCommand.lockFile(db, "sync");
-        Optional<ProcessLock> lock = ProcessLock.tryAcquire(lockFile);
+        Optional<ProcessLock> lock = SyncLock.round(db, SyncLock.COMMAND_WAIT,
+                () -> log.info("waiting for another sync of " + db + " to finish (a daemon's round?)"));
         if (lock.isEmpty()) {
-            log.info("waiting for another sync of " + db + " to finish (a daemon's round?)");
-            lock = ProcessLock.acquire(lockFile, Duration.ofMinutes(30));
-            if (lock.isEmpty()) {
-                throw new IllegalStateException("gave up waiting for the other sync of " + db);
-            }
+            throw new IllegalStateException("gave up waiting for the other sync of " + db);
         }
         try (ProcessLock held = lock.get(); Services services = Services.open(top)) {
             List<Feed> feeds = select(services);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.logging.FileHandler;
@@ -14,7 +13,6 @@ import java.util.logging.SimpleFormatter;
 import org.jspecify.annotations.Nullable;
 import org.tidings.model.Messages;
 import org.tidings.opml.OpmlDocument;
-import org.tidings.store.StoreOptions;
 import org.tidings.opml.OpmlException;
 import org.tidings.opml.OpmlReader;
 import org.tidings.tui.ReaderApp;
@@ -260,23 +258,9 @@ public final class TidingsCommand implements Callable<Integer> {
         }
     }
 
-    /** Opens (creating and migrating) the database of {@link #databasePath()}. */
+    /** {@link Services#openStore(TidingsCommand)}, for the commands that still ask the top command. */
     Store openStore() {
-        try {
-            Config config = loadConfig();
-            ensureDatabaseDirectory(databasePath());
-            return Store.open(databasePath(),
-                    StoreOptions.DEFAULTS.withMarkStoryCopies(config.bool(Config.Key.STORE_MARK_COPIES_READ)));
-        } catch (Config.ConfigException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** The clock commands use; the composition root's one place for time. */
-    InstantSource clock() {
-        return InstantSource.system();
+        return Services.openStore(this);
     }
 
     @Override

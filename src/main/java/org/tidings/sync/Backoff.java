@@ -49,6 +49,11 @@ public final class Backoff {
         return next;
     }
 
+    /** When a feed that answered 410 Gone (and is disabled) would be polled again: now plus the policy's {@code gone}. */
+    public Instant goneUntil() {
+        return clock.instant().plus(policy.gone());
+    }
+
     /** The delay before jitter: {@code base * 2^(failures - 1)}, at most {@code max}. */
     public Duration delay(int consecutiveFailures) {
         if (consecutiveFailures < 1) {

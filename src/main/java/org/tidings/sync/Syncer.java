@@ -271,7 +271,7 @@ public final class Syncer implements AutoCloseable {
         } catch (RuntimeException groupFailed) {
             for (Pending pending : group) {
                 try {
-                    pending.outcome().complete(store.writeTogether(() -> record(pending.feed(), pending.parsed())));
+                    pending.outcome().complete(record(pending.feed(), pending.parsed()));
                 } catch (RuntimeException e) {
                     pending.outcome().completeExceptionally(e);
                 }
@@ -283,11 +283,20 @@ public final class Syncer implements AutoCloseable {
         }
     }
 
+    /**
+     * Records one feed's outcome as one transaction: the articles, the health and schedule, the
+     * redirect, or the failure and the disabling of a gone feed are kept all together or not at
+     * all. On the writer thread inside {@link #writeQueued}'s group transaction it joins that one.
+     */
     private FeedOutcome record(Feed feed, Parsed parsed) {
+        return store.writeTogether(() -> recordInTransaction(feed, parsed));
+    }
+
+    private FeedOutcome recordInTransaction(Feed feed, Parsed parsed) {
         Instant now = clock.instant();
         FetchResult result = parsed.result();
         if (result instanceof FetchResult.Gone gone) {
-            store.feeds().recordFailure(feed.id(), 410, gone.message(), now, now.plus(Duration.ofDays(365)));
+            store.feeds().recordFailure(feed.id(), BackoffPolicy.GONE_STATUS, gone.message(), now, backoff.goneUntil());
             store.feeds().disable(feed.id(), gone.message());
             return FeedOutcome.failed(feed, gone.message());
         }

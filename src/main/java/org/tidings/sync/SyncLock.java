@@ -1,0 +1,54 @@
+package org.tidings.sync;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The two locks beside a database ({@link ProcessLock}s): {@code <db>.sync.lock}, held for one
+ * sync round so {@code tidings sync} and a daemon's round never run at once, and {@code
+ * <db>.daemon.lock}, held by a daemon for its whole life (one daemon per database).
+ */
+public final class SyncLock {
+    /** How long a daemon's round waits for a manual sync before skipping its turn. */
+    public static final Duration ROUND_WAIT = Duration.ofMinutes(10);
+    /** How long {@code tidings sync} waits for a daemon's round before giving up. */
+    public static final Duration COMMAND_WAIT = Duration.ofMinutes(30);
+
+    private SyncLock() {}
+
+    /** The lock file of {@code kind} ("sync" or "daemon") beside database {@code db}. */
+    public static Path file(Path db, String kind) {
+        return Path.of(db.toAbsolutePath() + "." + kind + ".lock");
+    }
+
+    /**
+     * Takes the sync lock of {@code db}: at once when it is free, otherwise after calling {@code
+     * waiting} once and waiting up to {@code timeout}. Empty when it stayed taken.
+     */
+    public static Optional<ProcessLock> round(Path db, Duration timeout, Runnable waiting)
+            throws IOException, InterruptedException {
+        Path file = file(db, "sync");
+        Optional<ProcessLock> lock = ProcessLock.tryAcquire(file);
+        if (lock.isPresent()) {
+            return lock;
+        }
+        waiting.run();
+        return ProcessLock.acquire(file, timeout);
+    }
+
+    /**
+     * Takes the daemon lock of {@code db}; when another daemon holds it, throws
+     * IllegalStateException naming its pid.
+     */
+    public static ProcessLock daemon(Path db) throws IOException {
+        Path file = file(db, "daemon");
+        Optional<ProcessLock> lock = ProcessLock.tryAcquire(file);
+        if (lock.isEmpty()) {
+            String pid = ProcessLock.holder(file).map(p -> " (pid " + p + ")").orElse("");
+            throw new IllegalStateException("another tidings daemon" + pid + " is already running on " + db);
+        }
+        return lock.get();
+    }
+}
