@@ -3,6 +3,7 @@ package org.tidings.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.tidings.model.Article;
 import org.tidings.store.ArticlePage;
 import org.tidings.store.ArticleQuery;
 import org.tidings.store.ArticleStore;
@@ -70,7 +71,7 @@ final class ArticlesCommand implements Callable<Integer> {
         int printed = 0;
         PageCursor cursor = after;
         while (left > 0) {
-            ArticlePage page = store.articles().page(query, cursor, Math.min(left, ArticleStore.MAX_PAGE));
+            ArticlePage<Article> page = store.articles().page(query, cursor, Math.min(left, ArticleStore.MAX_PAGE));
             page.articles().forEach(article -> ArticleJson.print(out, article, json));
             left -= page.articles().size();
             printed += page.articles().size();
