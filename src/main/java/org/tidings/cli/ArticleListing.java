@@ -1,6 +1,7 @@
 package org.tidings.cli;
 
 import java.io.PrintWriter;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.tidings.model.Article;
 import org.tidings.store.ArticlePage;
@@ -22,9 +23,22 @@ final class ArticleListing {
     boolean json;
 
     /** Refuses a {@code --limit} below 1 as a usage error. */
-    static void checkLimit(CommandSpec spec, @Nullable Integer limit) {
+    private static void checkLimit(CommandSpec spec, @Nullable Integer limit) {
         if (limit != null && limit < 1) {
             throw new ParameterException(spec.commandLine(), "--limit must be at least 1: " + limit);
+        }
+    }
+
+    /**
+     * Runs a listing command: refuses a bad {@code --limit}, opens the store, prints the articles
+     * {@code query} selects (after the page cursor {@code after}, if given) or {@code none}.
+     */
+    int list(TidingsCommand parent, CommandSpec spec, @Nullable Integer limit, @Nullable String after,
+            Function<Store, ArticleQuery> query, String none) {
+        checkLimit(spec, limit);
+        try (Store store = parent.openStore()) {
+            print(spec, store, query.apply(store), limit, after == null ? null : PageCursor.parse(after), none);
+            return ExitCodes.OK;
         }
     }
 
@@ -33,7 +47,7 @@ final class ArticleListing {
      * when there are none, prints {@code none} (not with {@code --json}, whose output stays JSON
      * Lines).
      */
-    int print(CommandSpec spec, Store store, ArticleQuery query, @Nullable Integer limit,
+    private int print(CommandSpec spec, Store store, ArticleQuery query, @Nullable Integer limit,
             @Nullable PageCursor after, String none) {
         PrintWriter out = spec.commandLine().getOut();
         int printed = print(out, store, query, limit, after, json);

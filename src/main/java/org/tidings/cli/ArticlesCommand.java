@@ -2,9 +2,6 @@ package org.tidings.cli;
 
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import org.tidings.store.ArticleQuery;
-import org.tidings.store.PageCursor;
-import org.tidings.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,16 +37,8 @@ final class ArticlesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ArticleListing.checkLimit(spec, limit);
-        try (Store store = parent.openStore()) {
-            return run(store);
-        }
-    }
-
-    private int run(Store store) {
-        ArticleQuery query = hidden ? filters.query(store).hiddenOnly() : filters.query(store);
-        listing.print(spec, store, query, limit, after == null ? null : PageCursor.parse(after),
+        return listing.list(parent, spec, limit, after,
+                store -> hidden ? filters.query(store).hiddenOnly() : filters.query(store),
                 hidden ? "no hidden articles match" : "no articles match (new articles come with 'tidings sync')");
-        return ExitCodes.OK;
     }
 }

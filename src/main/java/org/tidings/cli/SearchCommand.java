@@ -3,8 +3,6 @@ package org.tidings.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import org.tidings.store.ArticleQuery;
-import org.tidings.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,16 +36,8 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ArticleListing.checkLimit(spec, limit);
-        try (Store store = parent.openStore()) {
-            return run(store);
-        }
-    }
-
-    private int run(Store store) {
-        ArticleQuery query = filters.query(store).matching(String.join(" ", words));
-        listing.print(spec, store, query, limit == null ? 100 : limit, null,
+        return listing.list(parent, spec, limit == null ? 100 : limit, null,
+                store -> filters.query(store).matching(String.join(" ", words)),
                 "no articles match \"" + String.join(" ", words) + "\"");
-        return ExitCodes.OK;
     }
 }
