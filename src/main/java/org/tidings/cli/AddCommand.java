@@ -93,7 +93,7 @@ final class AddCommand implements Callable<Integer> {
             if (result instanceof AddResult.AlreadySubscribed) {
                 return refuseDuplicate(err, services, feedUrl);
             }
-            out.printf("added #%d %s%s%n", result.feed().id(), feedUrl, folder == null ? "" : " in " + folder);
+            added(out, result, feedUrl);
             out.flush();
             return ExitCodes.OK;
         }
@@ -110,12 +110,16 @@ final class AddCommand implements Callable<Integer> {
                 err.printf("tidings: already subscribed: #%d %s%n", result.feed().id(), candidate.url());
             } else {
                 added++;
-                out.printf("added #%d %s%s%n", result.feed().id(), candidate.url(), folder == null ? "" : " in " + folder);
+                added(out, result, candidate.url());
             }
         }
         out.flush();
         err.flush();
         return added > 0 ? ExitCodes.OK : ExitCodes.FATAL;
+    }
+
+    private void added(PrintWriter out, AddResult result, String feedUrl) {
+        out.printf("added #%d %s%s%n", result.feed().id(), feedUrl, folder == null ? "" : " in " + folder);
     }
 
     private static int refuseDuplicate(PrintWriter err, Services services, String feedUrl) {

@@ -6,7 +6,7 @@ import org.tidings.store.ArticleQuery;
 import org.tidings.store.Store;
 import picocli.CommandLine.Option;
 
-/** The article filters shared by {@code articles} and {@code mark --all}. */
+/** The article filters shared by {@code articles}, {@code search} and {@code mark --all}. */
 final class ArticleFilterOptions {
     @Option(names = "--unread", description = "Only unread articles.")
     boolean unread;

@@ -1,13 +1,7 @@
 package org.tidings.cli;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import org.tidings.store.ArticlePage;
-import org.tidings.store.ArticleQuery;
-import org.tidings.store.ArticleStore;
-import org.tidings.store.PageCursor;
-import org.tidings.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,8 +24,7 @@ final class ArticlesCommand implements Callable<Integer> {
 
     @Mixin ArticleFilterOptions filters;
 
-    @Option(names = "--json", description = "Print one JSON object per article per line.")
-    boolean json;
+    @Mixin ArticleListing listing;
 
     @Option(names = "--hidden", description = "List the hidden articles only (restore with 'tidings rules restore ID').")
     boolean hidden;
@@ -44,42 +37,8 @@ final class ArticlesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (limit != null && limit < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1: " + limit);
-        }
-        try (Store store = Services.openStore(parent)) {
-            return run(store);
-        }
-    }
-
-    private int run(Store store) {
-        ArticleQuery query = hidden ? filters.query(store).hiddenOnly() : filters.query(store);
-        int printed = print(spec.commandLine().getOut(), store, query, limit, after == null ? null : PageCursor.parse(after), json);
-        if (printed == 0 && !json) {
-            spec.commandLine().getOut().println(hidden ? "no hidden articles match"
-                    : "no articles match (new articles come with 'tidings sync')");
-            spec.commandLine().getOut().flush();
-        }
-        return ExitCodes.OK;
-    }
-
-    /** Prints every page (or up to {@code limit} articles) of a query; returns how many it printed. */
-    static int print(PrintWriter out, Store store, ArticleQuery query, @Nullable Integer limit,
-            @Nullable PageCursor after, boolean json) {
-        int left = limit == null ? Integer.MAX_VALUE : limit;
-        int printed = 0;
-        PageCursor cursor = after;
-        while (left > 0) {
-            ArticlePage page = store.articles().page(query, cursor, Math.min(left, ArticleStore.MAX_PAGE));
-            page.articles().forEach(article -> ArticleJson.print(out, article, json));
-            left -= page.articles().size();
-            printed += page.articles().size();
-            if (page.next().isEmpty()) {
-                break;
-            }
-            cursor = page.next().get();
-        }
-        out.flush();
-        return printed;
+        return listing.list(parent, spec, limit, after,
+                store -> hidden ? filters.query(store).hiddenOnly() : filters.query(store),
+                hidden ? "no hidden articles match" : "no articles match (new articles come with 'tidings sync')");
     }
 }

@@ -179,11 +179,6 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    /** The lock file beside the database ({@link SyncLock#file}), for {@code StatusCommand.daemonPid}. */
-    static Path lockFile(Path db, String kind) {
-        return SyncLock.file(db, kind);
-    }
-
     private static Duration tickOption(String text) {
         try {
             return Config.parseDuration(text);

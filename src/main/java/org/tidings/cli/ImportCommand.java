@@ -90,22 +90,12 @@ final class ImportCommand implements Callable<Integer> {
             if (result instanceof FetchResult.Fetched fetched) {
                 return fetched.body();
             }
-            throw new IOException("cannot fetch " + source + ": " + describe(result));
+            throw new IOException("cannot fetch " + source + ": " + result.describe());
         }
         try {
             return Files.readAllBytes(Path.of(source.startsWith("file:") ? java.net.URI.create(source).getPath() : source));
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(source, null, "no such file");
         }
-    }
-
-    static String describe(FetchResult result) {
-        if (result instanceof FetchResult.Failed failed) {
-            return failed.message();
-        }
-        if (result instanceof FetchResult.Gone gone) {
-            return gone.message();
-        }
-        return "no content";
     }
 }

@@ -116,7 +116,7 @@ final class ParseCommand implements Callable<Integer> {
             throw new IOException(TidingsCommand.describe(e.getCause()), e);
         }
         if (!(result instanceof FetchResult.Fetched fetched)) {
-            throw new IOException(ImportCommand.describe(result));
+            throw new IOException(result.describe());
         }
         String contentType = fetched.mediaType() == null ? null
                 : fetched.mediaType() + (fetched.charset() == null ? "" : "; charset=" + fetched.charset());

@@ -3,16 +3,18 @@ package org.tidings.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import org.tidings.store.ArticleQuery;
-import org.tidings.store.Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code tidings search [--json] [--unread] [--limit N] QUERY...}: full-text search. */
+/**
+ * {@code tidings search [--json] [filters] [--limit N] QUERY...}: full-text search, with the
+ * article filters of {@code articles} ({@link ArticleFilterOptions}).
+ */
 @Command(
         name = "search",
         mixinStandardHelpOptions = true,
@@ -25,35 +27,17 @@ final class SearchCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "QUERY", description = "Words to search for.")
     List<String> words;
 
-    @Option(names = "--json", description = "Print one JSON object per article per line.")
-    boolean json;
+    @Mixin ArticleListing listing;
 
-    @Option(names = "--unread", description = "Only unread articles.")
-    boolean unread;
+    @Mixin ArticleFilterOptions filters;
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N articles (default: 100).")
     @Nullable Integer limit;
 
     @Override
     public Integer call() {
-        if (limit != null && limit < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1: " + limit);
-        }
-        try (Store store = parent.openStore()) {
-            return run(store);
-        }
-    }
-
-    private int run(Store store) {
-        ArticleQuery query = ArticleQuery.all().matching(String.join(" ", words));
-        if (unread) {
-            query = query.unreadOnly();
-        }
-        int printed = ArticlesCommand.print(spec.commandLine().getOut(), store, query, limit == null ? 100 : limit, null, json);
-        if (printed == 0 && !json) {
-            spec.commandLine().getOut().println("no articles match \"" + String.join(" ", words) + "\"");
-            spec.commandLine().getOut().flush();
-        }
-        return ExitCodes.OK;
+        return listing.list(parent, spec, limit == null ? 100 : limit, null,
+                store -> filters.query(store).matching(String.join(" ", words)),
+                "no articles match \"" + String.join(" ", words) + "\"");
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.tidings.model.Feed;
 import org.tidings.model.FeedSummary;
 import org.tidings.sync.ProcessLock;
+import org.tidings.sync.SyncLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -45,7 +46,7 @@ final class StatusCommand implements Callable<Integer> {
             int unread = services.store.articles().unreadTotal();
             Path db = services.databasePath;
             long size = size(db) + size(Path.of(db + "-wal"));
-            Optional<Long> daemon = daemonPid(db);
+            Optional<Long> daemon = SyncLock.daemonPid(db);
             if (json) {
                 ObjectNode node = FeedJson.MAPPER.createObjectNode();
                 node.put("database", db.toString());
@@ -79,23 +80,6 @@ final class StatusCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-    }
-
-    static Optional<Long> daemonPid(Path db) {
-        Path lock = DaemonCommand.lockFile(db, "daemon");
-        if (!Files.exists(lock)) {
-            return Optional.empty();
-        }
-        try {
-            Optional<ProcessLock> free = ProcessLock.tryAcquire(lock);
-            if (free.isPresent()) {
-                free.get().close();
-                return Optional.empty();
-            }
-        } catch (java.io.IOException e) {
-            return Optional.empty();
-        }
-        return ProcessLock.holder(lock);
     }
 
     private static long size(Path file) {

@@ -258,11 +258,6 @@ public final class TidingsCommand implements Callable<Integer> {
         }
     }
 
-    /** {@link Services#openStore(TidingsCommand)}, for the commands that still ask the top command. */
-    Store openStore() {
-        return Services.openStore(this);
-    }
-
     @Override
     public Integer call() throws Exception {
         Path db = databasePath();

@@ -52,7 +52,7 @@ public final class FeedDiscovery {
             if (result instanceof Fetched fetched) {
                 return fromPage(url, fetched);
             }
-            return done(new Discovery.NotFound("cannot fetch " + url + ": " + describe(result)));
+            return done(new Discovery.NotFound("cannot fetch " + url + ": " + result.describe()));
         }).exceptionally(error -> new Discovery.NotFound(
                 "cannot discover feeds at " + url + ": " + HttpFetcher.oneLine(String.valueOf(error.getMessage()))));
     }
@@ -202,16 +202,6 @@ public final class FeedDiscovery {
 
     private static String origin(URI uri) {
         return uri.getScheme() + "://" + uri.getRawAuthority();
-    }
-
-    private static String describe(FetchResult result) {
-        if (result instanceof Failed failed) {
-            return failed.message();
-        }
-        if (result instanceof Gone gone) {
-            return gone.message();
-        }
-        return "not modified";
     }
 
     private static <T> CompletableFuture<T> done(T value) {

@@ -20,6 +20,23 @@ public sealed interface FetchResult
     String url();
 
     /**
+     * The outcome in one line, for people: the message of a failure or a 410, "not modified" for
+     * a 304, the size and type of a new body.
+     */
+    default String describe() {
+        if (this instanceof Failed failed) {
+            return failed.message();
+        }
+        if (this instanceof Gone gone) {
+            return gone.message();
+        }
+        if (this instanceof Fetched fetched) {
+            return fetched.body().length + " bytes" + (fetched.mediaType() == null ? "" : " of " + fetched.mediaType());
+        }
+        return "not modified";
+    }
+
+    /**
      * A new body (2xx).
      *
      * @param body the decompressed body; shared, not copied: do not modify it

@@ -30,4 +30,9 @@ public record Entry(
         enclosures = List.copyOf(enclosures);
         media = List.copyOf(media);
     }
+
+    /** The date the entry is filed under: its published date, else its updated date, else null. */
+    public @Nullable Instant publishedOrUpdated() {
+        return published != null ? published : updated;
+    }
 }

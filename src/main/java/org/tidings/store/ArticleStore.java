@@ -51,7 +51,7 @@ public final class ArticleStore {
      * or story gives an empty page; search words that cannot be searched throw {@link
      * StoreException}.
      */
-    public ArticlePage page(ArticleQuery query, @Nullable PageCursor after, int limit) {
+    public ArticlePage<Article> page(ArticleQuery query, @Nullable PageCursor after, int limit) {
         Objects.requireNonNull(query, "query");
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("limit must be 1.." + MAX_PAGE + ": " + limit);
@@ -59,7 +59,7 @@ public final class ArticleStore {
         return jdbi.withHandle(handle -> {
             Optional<Selection> selection = select(handle, query);
             if (selection.isEmpty()) {
-                return new ArticlePage(List.of(), Optional.empty());
+                return ArticlePage.empty();
             }
             Selection s = selection.get();
             StringBuilder sql = new StringBuilder("SELECT a.id, a.title, a.link, a.author, a.summary, a.published_at,"
@@ -100,7 +100,7 @@ public final class ArticleStore {
                 Row last = rows.get(limit - 1);
                 next = Optional.of(new PageCursor(last.sortKey, last.id));
             }
-            return new ArticlePage(articles(handle, rows), next);
+            return new ArticlePage<>(articles(handle, rows), next);
         });
     }
 

@@ -60,7 +60,7 @@ final class Ingester {
             this.title = entry.title() == null || entry.title().isBlank() ? null : Text.collapse(entry.title());
             this.text = Bodies.searchText(entry.contentHtml(), entry.summary());
             this.contentHash = Text.hash64((title == null ? "" : title) + "\u0000" + (text == null ? "" : text));
-            Instant date = entry.published() != null ? entry.published() : entry.updated();
+            Instant date = entry.publishedOrUpdated();
             this.published = date == null ? null : date.toEpochMilli();
             this.sortAt = published == null ? now : Math.min(published, now);
             this.site = Identity.site(entry.link()).orElse(feedSite);

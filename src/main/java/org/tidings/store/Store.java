@@ -21,7 +21,7 @@ import org.tidings.model.ParsedFeed;
  * Store store = Store.open(path);
  * long feedId = store.feeds().add(Subscription.of(url), now).feed().id();
  * IngestResult result = store.ingest(feedId, parsedFeed, now);
- * ArticlePage page = store.articles().page(ArticleQuery.all().unreadOnly(), null, 50);
+ * ArticlePage<Article> page = store.articles().page(ArticleQuery.all().unreadOnly(), null, 50);
  * }</pre>
  */
 public final class Store implements AutoCloseable {

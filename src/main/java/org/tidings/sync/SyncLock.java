@@ -51,4 +51,22 @@ public final class SyncLock {
         }
         return lock.get();
     }
+
+    /** The pid of the daemon running on {@code db}, if one is. */
+    public static Optional<Long> daemonPid(Path db) {
+        Path lock = file(db, "daemon");
+        if (!java.nio.file.Files.exists(lock)) {
+            return Optional.empty();
+        }
+        try {
+            Optional<ProcessLock> free = ProcessLock.tryAcquire(lock);
+            if (free.isPresent()) {
+                free.get().close();
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return ProcessLock.holder(lock);
+    }
 }

@@ -324,7 +324,7 @@ public final class Syncer implements AutoCloseable {
         IngestResult ingested = store.ingest(feed.id(), document, now, extras.rules());
         List<Instant> dates = new ArrayList<>();
         for (Entry entry : document.entries()) {
-            Instant date = entry.published() != null ? entry.published() : entry.updated();
+            Instant date = entry.publishedOrUpdated();
             if (date != null) {
                 dates.add(date);
             }

@@ -4,6 +4,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.tidings.store.ArticlePage;
+import org.tidings.store.PageCursor;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -60,9 +62,9 @@ final class ArticleListScreen implements View {
     private void load(int limit) {
         Long selectedId = rows.isEmpty() ? null : rows.get(cursor.selected()).id();
         int previousIndex = cursor.selected();
-        ArticlePage page = app.data().articles(selection, unreadOnly(), Optional.empty(), limit);
+        ArticlePage<ArticleRow> page = app.data().articles(selection, unreadOnly(), Optional.empty(), limit);
         rows.clear();
-        rows.addAll(page.rows());
+        rows.addAll(page.articles());
         next = page.next();
         cursor.select(previousIndex, rows.size()); // where the cursor was, if its article is gone
         for (int i = 0; selectedId != null && i < rows.size(); i++) {
@@ -78,10 +80,10 @@ final class ArticleListScreen implements View {
         if (next.isEmpty()) {
             return false;
         }
-        ArticlePage page = app.data().articles(selection, unreadOnly(), next, app.pageSize());
-        rows.addAll(page.rows());
+        ArticlePage<ArticleRow> page = app.data().articles(selection, unreadOnly(), next, app.pageSize());
+        rows.addAll(page.articles());
         next = page.next();
-        return !page.rows().isEmpty();
+        return !page.articles().isEmpty();
     }
 
     private void ensureLoaded(int index) {

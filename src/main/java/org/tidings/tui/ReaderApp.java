@@ -57,8 +57,8 @@ public final class ReaderApp {
 
     private SourcesOverview sources = SourcesOverview.empty();
     private List<TopicCount> topics = List.of();
-    private @Nullable SourcesScreen sourcesScreen;
-    private @Nullable TopicsScreen topicsScreen;
+    private @Nullable GroupsScreen sourcesScreen;
+    private @Nullable GroupsScreen topicsScreen;
     private boolean unreadOnly = true;
     private boolean quit;
     private boolean started;
@@ -169,7 +169,7 @@ public final class ReaderApp {
             reloadCounts();
             knownVersion = data.dataVersion();
         });
-        sourcesScreen = new SourcesScreen(this);
+        sourcesScreen = GroupsScreen.sources(this);
         stack.push(sourcesScreen);
         nextPoll = clock.instant().plus(config.pollInterval());
         draw();
@@ -449,14 +449,14 @@ public final class ReaderApp {
     void switchRoot() {
         View root = stack.peekLast();
         stack.clear();
-        if (root instanceof SourcesScreen) {
+        if (root != null && root == sourcesScreen) {
             if (topicsScreen == null) {
-                topicsScreen = new TopicsScreen(this);
+                topicsScreen = GroupsScreen.topics(this);
             }
             topicsScreen.refresh();
             stack.push(topicsScreen);
         } else {
-            SourcesScreen next = Objects.requireNonNull(sourcesScreen);
+            GroupsScreen next = Objects.requireNonNull(sourcesScreen);
             next.refresh();
             stack.push(next);
         }

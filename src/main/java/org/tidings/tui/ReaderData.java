@@ -2,6 +2,8 @@ package org.tidings.tui;
 
 import java.util.List;
 import java.util.Optional;
+import org.tidings.store.ArticlePage;
+import org.tidings.store.PageCursor;
 import org.tidings.model.FullText;
 
 /**
@@ -26,7 +28,7 @@ public interface ReaderData {
      * @param after empty for the first page, else the previous page's {@code next}
      * @param limit at most this many rows (at least 1)
      */
-    ArticlePage articles(Selection selection, boolean unreadOnly, Optional<PageCursor> after, int limit);
+    ArticlePage<ArticleRow> articles(Selection selection, boolean unreadOnly, Optional<PageCursor> after, int limit);
 
     /** One article in full, or empty when it no longer exists. */
     Optional<ArticleDetail> article(long articleId);

@@ -22,8 +22,10 @@ import org.tidings.model.ArticleContent;
 import org.tidings.model.FeedRef;
 import org.tidings.model.FeedSummary;
 import org.tidings.model.UnreadCount;
+import org.tidings.store.ArticlePage;
 import org.tidings.store.ArticleQuery;
 import org.tidings.store.Mark;
+import org.tidings.store.PageCursor;
 import org.tidings.store.Store;
 
 /**
@@ -109,7 +111,7 @@ public final class StoreReaderData implements ReaderData {
     }
 
     @Override
-    public synchronized ArticlePage articles(Selection selection, boolean unreadOnly, Optional<PageCursor> after, int limit) {
+    public synchronized ArticlePage<ArticleRow> articles(Selection selection, boolean unreadOnly, Optional<PageCursor> after, int limit) {
         String list = selection + "|" + unreadOnly;
         Set<Long> shown = shownStories.computeIfAbsent(list, k -> new HashSet<>());
         if (after.isEmpty()) {
@@ -117,7 +119,7 @@ public final class StoreReaderData implements ReaderData {
         }
         ArticleQuery query = query(selection, unreadOnly);
         List<ArticleRow> rows = new ArrayList<>();
-        org.tidings.store.PageCursor cursor = after.map(c -> org.tidings.store.PageCursor.parse(c.value())).orElse(null);
+        PageCursor cursor = after.orElse(null);
         Optional<PageCursor> next = Optional.empty();
         // Skipped copies can leave a page short: read on until it is full or the list ends.
         while (rows.size() < limit) {
@@ -134,9 +136,9 @@ public final class StoreReaderData implements ReaderData {
                 break;
             }
             cursor = page.next().get();
-            next = Optional.of(new PageCursor(cursor.token()));
+            next = Optional.of(cursor);
         }
-        return new ArticlePage(rows, next);
+        return new ArticlePage<>(rows, next);
     }
 
     private ArticleRow row(Article article) {

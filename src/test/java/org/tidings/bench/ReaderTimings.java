@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 import org.tidings.store.ArticleQuery;
 import org.tidings.store.Store;
 import org.tidings.tui.KeyMap;
-import org.tidings.tui.PageCursor;
+import org.tidings.store.PageCursor;
 import org.tidings.tui.ReaderApp;
 import org.tidings.tui.ReaderConfig;
 import org.tidings.tui.ReaderData;
@@ -112,7 +112,7 @@ public final class ReaderTimings {
         for (int i = 0; i < 99; i++) {
             page = store.articles().page(ArticleQuery.all().unreadOnly(), page.next().orElseThrow(), 1000);
         }
-        return new PageCursor(page.next().orElseThrow().token());
+        return page.next().orElseThrow();
     }
 
     static KeyStroke enter() {

@@ -165,6 +165,16 @@ class StoreCommandsTest {
     }
 
     @Test
+    void searchTakesTheArticleFilters() throws Exception {
+        assertThat(json(run("search", "--json", "--topic", "Politics", "staff"))).extracting(n -> n.get("title").asText())
+                .containsExactly("Senate passes budget");
+        assertThat(json(run("search", "--json", "--starred", "staff"))).isEmpty();
+        Result bad = run("search", "--folder", "Nowhere", "staff");
+        assertThat(bad.code()).isEqualTo(ExitCodes.FATAL);
+        assertThat(bad.err()).isEqualTo("tidings: no folder named \"Nowhere\"\n");
+    }
+
+    @Test
     void cleanupKeepsArticlesStillInFeeds() {
         Result result = run("cleanup", "--days", "0");
         assertThat(result.code()).isZero();

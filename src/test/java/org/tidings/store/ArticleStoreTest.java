@@ -48,7 +48,7 @@ class ArticleStoreTest {
         List<Long> ids = new ArrayList<>();
         PageCursor after = null;
         do {
-            ArticlePage page = store.articles().page(query, after, 10);
+            ArticlePage<Article> page = store.articles().page(query, after, 10);
             page.articles().forEach(article -> ids.add(article.id()));
             after = page.next().orElse(null);
         } while (after != null);
@@ -70,7 +70,7 @@ class ArticleStoreTest {
 
     @Test
     void lastPageHasNoNextCursor() {
-        ArticlePage page = store.articles().page(ArticleQuery.all().inFeed(b), null, 10);
+        ArticlePage<Article> page = store.articles().page(ArticleQuery.all().inFeed(b), null, 10);
         assertThat(page.articles()).hasSize(1);
         assertThat(page.next()).isEmpty();
     }

@@ -190,7 +190,7 @@ class DaemonRoundsTest {
         List<String> links = new ArrayList<>();
         PageCursor cursor = null;
         while (true) {
-            ArticlePage page = store.articles().page(ArticleQuery.all().inFeed(feed.id()), cursor, 100);
+            ArticlePage<Article> page = store.articles().page(ArticleQuery.all().inFeed(feed.id()), cursor, 100);
             for (Article article : page.articles()) {
                 links.add(article.link());
             }

@@ -212,7 +212,7 @@ class StoriesEndToEndTest {
     }
 
     private List<ArticleRow> unreadRows() {
-        return reader.articles(new Selection.AllUnread(), true, Optional.empty(), 100).rows();
+        return reader.articles(new Selection.AllUnread(), true, Optional.empty(), 100).articles();
     }
 
     @Test

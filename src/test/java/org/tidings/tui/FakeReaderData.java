@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.tidings.store.ArticlePage;
+import org.tidings.store.PageCursor;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -175,7 +177,7 @@ final class FakeReaderData implements ReaderData {
             .reversed();
 
     @Override
-    public synchronized ArticlePage articles(Selection selection, boolean unreadOnly, Optional<PageCursor> after, int limit) {
+    public synchronized ArticlePage<ArticleRow> articles(Selection selection, boolean unreadOnly, Optional<PageCursor> after, int limit) {
         check();
         articleCalls++;
         Predicate<Article> filter = matcher(selection);
@@ -191,7 +193,7 @@ final class FakeReaderData implements ReaderData {
         List<Article> stories = new ArrayList<>(firstOfStory.values());
         int start = 0;
         if (after.isPresent()) {
-            long afterId = Long.parseLong(after.get().value());
+            long afterId = after.get().id();
             for (int i = 0; i < stories.size(); i++) {
                 if (stories.get(i).id == afterId) {
                     start = i + 1;
@@ -202,9 +204,9 @@ final class FakeReaderData implements ReaderData {
         int end = Math.min(stories.size(), start + limit);
         List<ArticleRow> rows = stories.subList(start, end).stream().map(this::row).toList();
         Optional<PageCursor> next = end < stories.size()
-                ? Optional.of(new PageCursor(String.valueOf(stories.get(end - 1).id)))
+                ? Optional.of(new PageCursor(0, stories.get(end - 1).id))
                 : Optional.empty();
-        return new ArticlePage(rows, next);
+        return new ArticlePage<>(rows, next);
     }
 
     private ArticleRow row(Article article) {

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.tidings.store.ArticlePage;
+import org.tidings.store.PageCursor;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,15 +60,15 @@ public abstract class ReaderDataContract {
         List<String> titles = new ArrayList<>();
         Optional<PageCursor> after = Optional.empty();
         do {
-            ArticlePage page = data.articles(selection, unreadOnly, after, 2);
-            page.rows().forEach(row -> titles.add(row.title()));
+            ArticlePage<ArticleRow> page = data.articles(selection, unreadOnly, after, 2);
+            page.articles().forEach(row -> titles.add(row.title()));
             after = page.next();
         } while (after.isPresent());
         return titles;
     }
 
     private ArticleRow row(String title) {
-        return data.articles(new Selection.AllUnread(), false, Optional.empty(), 100).rows().stream()
+        return data.articles(new Selection.AllUnread(), false, Optional.empty(), 100).articles().stream()
                 .filter(row -> row.title().equals(title) || row.alsoAt().stream().anyMatch(c -> c.title().equals(title)))
                 .findFirst().orElseThrow();
     }

@@ -1,30 +1,70 @@
 package org.tidings.tui;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
-/** Folders and feeds with unread counts, after "All unread" and "Starred". */
-final class SourcesScreen implements View {
-    /** A row: what it opens, how it is labelled, its count, and its feeds (for reload). */
-    private record Row(Selection selection, String label, int indent, int count, List<Long> feedIds,
-            @org.jspecify.annotations.Nullable String error) {
+/**
+ * A root screen: a list of groups of articles with their unread counts, each opening an article
+ * list. The same drawing and keys serve two data sources: Sources ({@link SourceRows}: all
+ * unread, starred, folders and feeds) and Topics; {@code v} switches between them.
+ */
+final class GroupsScreen implements View {
+    /**
+     * A row: what it opens, how it is labelled, its count, its feeds (for reload; empty when it
+     * cannot be reloaded) and the feed's last error.
+     */
+    record Row(Selection selection, String label, int indent, int count, List<Long> feedIds, @Nullable String error) {
+        Row {
+            feedIds = List.copyOf(feedIds);
+        }
+
         boolean failed() {
             return error != null;
         }
     }
 
+    /**
+     * Where the rows come from and what the screen says about them.
+     *
+     * @param rows the rows, read afresh from the reader's cached counts
+     * @param empty shown when there are no rows
+     * @param reloadHint shown for {@code r} on a row without feeds
+     * @param rightMargin columns left blank at the right of each line
+     */
+    record Groups(String title, Function<ReaderApp, List<Row>> rows, String empty, String reloadHint, int rightMargin) {}
+
     private final ReaderApp app;
+    private final Groups groups;
     private final ListCursor cursor = new ListCursor();
     private List<Row> rows = List.of();
 
-    SourcesScreen(ReaderApp app) {
+    GroupsScreen(ReaderApp app, Groups groups) {
         this.app = app;
+        this.groups = groups;
         refresh();
+    }
+
+    static GroupsScreen sources(ReaderApp app) {
+        return new GroupsScreen(app, new Groups("Sources", SourceRows::rows, "No feeds yet",
+                "Select a feed or folder to reload it; R reloads all", 1));
+    }
+
+    static GroupsScreen topics(ReaderApp app) {
+        return new GroupsScreen(app, new Groups("Topics", GroupsScreen::topicRows, "No topics yet",
+                "r reloads a feed: use it in Sources or in a list; R reloads all", 0));
+    }
+
+    /** Every topic with its unread count (sorted by unread, then name). */
+    private static List<Row> topicRows(ReaderApp app) {
+        return app.topics().stream()
+                .map(topic -> new Row(new Selection.Topic(topic.name()), topic.name(), 0, topic.unread(), List.of(), null))
+                .toList();
     }
 
     @Override
     public String title() {
-        return "Sources";
+        return groups.title();
     }
 
     @Override
@@ -34,22 +74,8 @@ final class SourcesScreen implements View {
 
     @Override
     public void refresh() {
-        SourcesOverview overview = app.sources();
-        List<Row> next = new ArrayList<>();
-        next.add(new Row(new Selection.AllUnread(), "All unread", 0, overview.allUnread(), List.of(), null));
-        next.add(new Row(new Selection.Starred(), "Starred", 0, overview.starred(), List.of(), null));
-        for (SourcesOverview.FolderNode folder : overview.folders()) {
-            List<Long> ids = folder.feeds().stream().map(SourcesOverview.FeedNode::feedId).toList();
-            next.add(new Row(new Selection.Folder(folder.path()), folder.path() + "/", 0, folder.unread(), ids, null));
-            for (SourcesOverview.FeedNode feed : folder.feeds()) {
-                next.add(feedRow(feed, 2));
-            }
-        }
-        for (SourcesOverview.FeedNode feed : overview.topLevelFeeds()) {
-            next.add(feedRow(feed, 0));
-        }
         Selection selected = rows.isEmpty() ? null : rows.get(cursor.selected()).selection();
-        rows = List.copyOf(next);
+        rows = List.copyOf(groups.rows().apply(app));
         for (int i = 0; selected != null && i < rows.size(); i++) {
             if (sameRow(rows.get(i).selection(), selected)) {
                 cursor.select(i, rows.size());
@@ -59,6 +85,7 @@ final class SourcesScreen implements View {
         cursor.select(cursor.selected(), rows.size());
     }
 
+    /** A feed stays selected when its title changes. */
     private static boolean sameRow(Selection a, Selection b) {
         if (a instanceof Selection.Feed fa && b instanceof Selection.Feed fb) {
             return fa.feedId() == fb.feedId();
@@ -66,18 +93,17 @@ final class SourcesScreen implements View {
         return a.equals(b);
     }
 
-    private static Row feedRow(SourcesOverview.FeedNode feed, int indent) {
-        return new Row(new Selection.Feed(feed.feedId(), feed.title()), feed.title(), indent, feed.unread(),
-                List.of(feed.feedId()), feed.lastError());
-    }
-
     @Override
-    public @org.jspecify.annotations.Nullable String selectedError() {
+    public @Nullable String selectedError() {
         return rows.isEmpty() ? null : rows.get(cursor.selected()).error();
     }
 
     @Override
     public void draw(Canvas canvas, int top, int height, int columns) {
+        if (rows.isEmpty()) {
+            canvas.line(0, top, "  " + groups.empty(), columns, Canvas.Style.NORMAL);
+            return;
+        }
         cursor.scrollIntoView(height, rows.size());
         for (int i = 0; i < height && cursor.top() + i < rows.size(); i++) {
             int index = cursor.top() + i;
@@ -85,7 +111,8 @@ final class SourcesScreen implements View {
             boolean selected = index == cursor.selected();
             String count = "(" + row.count() + ")";
             String mark = row.failed() ? "! " : "  ";
-            int labelWidth = Math.max(1, columns - mark.length() - count.length() - 2 - row.indent());
+            int labelWidth = Math.max(1,
+                    columns - mark.length() - count.length() - 1 - groups.rightMargin() - row.indent());
             String label = " ".repeat(row.indent()) + TerminalText.fit(TerminalText.sanitize(row.label()), labelWidth);
             Canvas.Style style = row.count() > 0 ? Canvas.Style.BOLD : Canvas.Style.NORMAL;
             String text = mark + label + " " + count;
@@ -119,7 +146,7 @@ final class SourcesScreen implements View {
             }
             case RELOAD -> {
                 if (row == null || row.feedIds().isEmpty()) {
-                    app.info("Select a feed or folder to reload it; R reloads all");
+                    app.info(groups.reloadHint());
                 } else {
                     app.reloadFeeds(row.feedIds(), row.label());
                 }
@@ -140,6 +167,7 @@ final class SourcesScreen implements View {
         return true;
     }
 
+    /** The next row with unread articles; "Starred" counts starred ones, so it is skipped. */
     private void findUnread(int step) {
         for (int i = cursor.selected() + step; i >= 0 && i < rows.size(); i += step) {
             Row row = rows.get(i);
