@@ -1,7 +1,5 @@
 package org.tidings.api;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,7 +19,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.tidings.cli.Main;
 import org.tidings.model.Entry;
 import org.tidings.model.FeedFormat;
 import org.tidings.model.FeedHints;
@@ -29,6 +26,8 @@ import org.tidings.model.ParsedFeed;
 import org.tidings.model.Subscription;
 import org.tidings.store.Store;
 import org.tidings.sync.SyncMetrics;
+import org.tidings.testing.Cli;
+import org.tidings.testing.Cli.Result;
 
 /**
  * A real database with three outlets and a Google Reader API server on loopback in front of it,
@@ -116,16 +115,11 @@ final class ApiWorld implements AutoCloseable {
         return "http://127.0.0.1:" + server.address().getPort() + ApiServer.BASE;
     }
 
-    record Result(int code, String out, String err) {}
-
     /** Runs a tidings command line on the database, in this JVM. */
     Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("--db", db.toString()));
         all.addAll(List.of(args));
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+        return Cli.run(all.toArray(String[]::new));
     }
 
     /** What {@code articles --json} prints, by title. */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.tidings.testing.Cli;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -228,7 +229,7 @@ class GoogleReaderSecurityTest {
         String stored = new String(database, StandardCharsets.ISO_8859_1) + new String(wal, StandardCharsets.ISO_8859_1);
         assertThat(stored).doesNotContain(token).doesNotContain(ApiWorld.PASSWORD).contains("$2b$");
 
-        ApiWorld.Result revoked = world.cli("api-user", "revoke", "alice");
+        Cli.Result revoked = world.cli("api-user", "revoke", "alice");
         assertThat(revoked.code()).isZero();
         assertThat(revoked.out()).isEqualTo("revoked 1 token of alice\n");
         assertThat(world.get("/reader/api/0/user-info", token).statusCode()).isEqualTo(401);

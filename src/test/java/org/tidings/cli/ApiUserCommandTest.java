@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,23 +13,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tidings.api.Passwords;
 import org.tidings.store.Store;
+import org.tidings.testing.Cli;
+import org.tidings.testing.Cli.Result;
 
 /** {@code tidings api-user add|list|remove|revoke} on a real database file. */
 class ApiUserCommandTest {
     @TempDir Path dir;
 
-    private record Result(int code, String out, String err) {}
-
     private Result run(String stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("--db", dir.resolve("t.db").toString()));
         all.addAll(List.of(args));
         InputStream before = System.in;
         System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         try {
-            int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-            return new Result(code, out.toString(), err.toString());
+            return Cli.run(all.toArray(String[]::new));
         } finally {
             System.setIn(before);
         }

@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -39,6 +37,8 @@ import org.tidings.model.Feed;
 import org.tidings.model.Subscription;
 import org.tidings.store.ArticleQuery;
 import org.tidings.store.Store;
+import org.tidings.testing.Cli;
+import org.tidings.testing.Cli.Result;
 
 /**
  * {@code tidings daemon} as a real child process (the test classpath, {@code cli.Main}) on a real
@@ -173,15 +173,10 @@ class DaemonProcessTest {
 
     // --- helpers -----------------------------------------------------------------------------
 
-    private record Result(int code, String out, String err) {}
-
     private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("--db", db.toString(), "--config", config.toString()));
         all.addAll(List.of(args));
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+        return Cli.run(all.toArray(String[]::new));
     }
 
     private static final class StatusCommandJson {

@@ -4,8 +4,6 @@ import org.tidings.api.FeedJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tidings.testing.NewsSite;
+import org.tidings.testing.Cli;
+import org.tidings.testing.Cli.Result;
 
 /** {@code feeds fulltext}, {@code sync} with full text and rules, {@code show}, {@code rules}, {@code articles --hidden}. */
 class FullTextAndRulesCommandsTest {
@@ -23,15 +23,10 @@ class FullTextAndRulesCommandsTest {
     private Path config;
     private NewsSite site;
 
-    private record Result(int code, String out, String err) {}
-
     private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("--db", db.toString(), "--config", config.toString()));
         all.addAll(List.of(args));
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+        return Cli.run(all.toArray(String[]::new));
     }
 
     @BeforeEach

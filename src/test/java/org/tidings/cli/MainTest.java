@@ -2,21 +2,15 @@ package org.tidings.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tidings.testing.Cli;
+import org.tidings.testing.Cli.Result;
 
 class MainTest {
-
-    private record Result(int code, String out, String err) {}
-
     private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+        return Cli.run(args);
     }
 
     @Test

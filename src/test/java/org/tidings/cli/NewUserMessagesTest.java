@@ -3,8 +3,6 @@ package org.tidings.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -15,12 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tidings.testing.Cli;
+import org.tidings.testing.Cli.Result;
 
 /** What a new user trips on (issue 17): each mistake gets one clear line and the right exit code. */
 class NewUserMessagesTest {
     @TempDir Path dir;
-
-    private record Result(int code, String out, String err) {}
 
     private Result run(String... args) {
         List<String> all = new ArrayList<>(List.of("--db", dir.resolve("tidings.db").toString()));
@@ -29,10 +27,7 @@ class NewUserMessagesTest {
     }
 
     private static Result runRaw(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+        return Cli.run(args);
     }
 
     @Test

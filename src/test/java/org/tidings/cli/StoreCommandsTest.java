@@ -4,8 +4,6 @@ import org.tidings.api.FeedJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +17,8 @@ import org.tidings.model.FeedHints;
 import org.tidings.model.ParsedFeed;
 import org.tidings.model.Subscription;
 import org.tidings.store.Store;
+import org.tidings.testing.Cli;
+import org.tidings.testing.Cli.Result;
 
 /** {@code articles}, {@code mark}, {@code search} and {@code cleanup} on a real database file. */
 class StoreCommandsTest {
@@ -27,15 +27,10 @@ class StoreCommandsTest {
     @TempDir Path dir;
     Path db;
 
-    private record Result(int code, String out, String err) {}
-
     private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("--db", db.toString()));
         all.addAll(List.of(args));
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+        return Cli.run(all.toArray(String[]::new));
     }
 
     private List<JsonNode> json(Result result) throws Exception {

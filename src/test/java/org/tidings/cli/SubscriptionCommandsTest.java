@@ -2,8 +2,6 @@ package org.tidings.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,12 +16,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.tidings.model.Subscription;
 import org.tidings.opml.OpmlDocument;
 import org.tidings.opml.OpmlReader;
+import org.tidings.testing.Cli;
+import org.tidings.testing.Cli.Result;
 
 /** The subscription commands end to end: real files, a real SQLite database. */
 class SubscriptionCommandsTest {
     @TempDir Path dir;
-
-    private record Result(int code, String out, String err) {}
 
     private Result run(Path db, String... args) {
         try {
@@ -32,12 +30,9 @@ class SubscriptionCommandsTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         String[] all = Stream.concat(Stream.of("--db", db.toString(), "--config", dir.resolve("none.toml").toString()),
                 Stream.of(args)).toArray(String[]::new);
-        int code = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+        return Cli.run(all);
     }
 
     static Stream<String> opmlFixtures() {
