@@ -17,7 +17,7 @@ public final class Main {
         // Never log to the terminal: libraries log through SLF4J -> JUL, which stays silent
         // unless --log-file is given (see TidingsCommand).
         LogManager.getLogManager().reset();
-        CommandLine commandLine = TidingsCommand.commandLine();
+        CommandLine commandLine = TidingsCommand.commandLine(args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         return commandLine.execute(args);
