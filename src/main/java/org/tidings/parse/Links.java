@@ -2,6 +2,9 @@ package org.tidings.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jspecify.annotations.Nullable;
@@ -10,9 +13,18 @@ import org.jspecify.annotations.Nullable;
  * Links of one document: references resolved against the {@code xml:base} in scope (RFC 3986
  * section 5; Atom, RFC 4287 section 2: every element may set {@code xml:base}, relative to the
  * base of its parent, the outermost relative to the document's URL), and the rules that pick the
- * feed's and an item's HTML link.
+ * feed's and an item's HTML link. The URLs inside content are resolved here too: attribute by
+ * attribute in inline XHTML ({@link TextConstructs}), and in escaped HTML by {@link
+ * #resolveInHtml}.
  */
 final class Links {
+    /** HTML attributes holding a URL that the base applies to, in inline XHTML and in escaped HTML. */
+    static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "cite", "poster", "longdesc");
+    /** One of {@link #URL_ATTRIBUTES} with its value (double-, single- or unquoted), after a space or quote. */
+    private static final Pattern URL_ATTRIBUTE = Pattern.compile(
+            "(?<=[\\s\"'])(?:href|src|cite|poster|longdesc)\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s\"'>]+)",
+            Pattern.CASE_INSENSITIVE);
+
     private final @Nullable String documentUrl;
 
     Links(@Nullable String documentUrl) {
@@ -45,6 +57,52 @@ final class Links {
             }
         }
         return base;
+    }
+
+    /**
+     * Escaped HTML (Atom {@code type="html"}, an RSS {@code description} or {@code
+     * content:encoded} with entity-escaped markup) with the relative URLs of its {@link
+     * #URL_ATTRIBUTES} resolved against the base in scope at {@code element}, as feedparser does;
+     * everything else is left byte for byte. Unchanged when there is no absolute base (a file
+     * parsed without a document URL and without {@code xml:base}); a value that is only a
+     * {@code #fragment} stays, pointing into the article itself.
+     */
+    String resolveInHtml(Element element, String html) {
+        if (html.indexOf('=') < 0) {
+            return html;
+        }
+        String base = base(element);
+        if (!Urls.isAbsolute(base)) {
+            return html;
+        }
+        Matcher matcher = URL_ATTRIBUTE.matcher(html);
+        StringBuilder out = null;
+        int copied = 0;
+        while (matcher.find()) {
+            int at = matcher.start();
+            if (html.lastIndexOf('<', at) <= html.lastIndexOf('>', at)) {
+                continue; // text that reads like an attribute, outside any tag
+            }
+            String written = matcher.group(1);
+            char quote = written.charAt(0) == '"' || written.charAt(0) == '\'' ? written.charAt(0) : 0;
+            String value = quote == 0 ? written : written.substring(1, written.length() - 1);
+            String reference = value.strip();
+            if (reference.isEmpty() || reference.startsWith("#")) {
+                continue;
+            }
+            String resolved = Urls.resolve(base, reference);
+            if (resolved.equals(reference)) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(html.length() + 64);
+            }
+            char q = quote == 0 ? '"' : quote;
+            out.append(html, copied, matcher.start(1)).append(q)
+                    .append(resolved.replace(String.valueOf(q), q == '"' ? "&quot;" : "&#39;")).append(q);
+            copied = matcher.end(1);
+        }
+        return out == null ? html : out.append(html, copied, html.length()).toString();
     }
 
     /** A link still relative after xml:base is resolved against the feed's own link when that is absolute. */
