@@ -28,6 +28,7 @@ import org.tidings.model.Messages;
  * status line.
  */
 final class FetchFailures {
+    /** Logged under the fetcher's name, where a log configuration looks for fetch problems. */
     private static final System.Logger LOG = System.getLogger(HttpFetcher.class.getName());
 
     private FetchFailures() {}

@@ -3,8 +3,6 @@ package org.tidings.parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jspecify.annotations.Nullable;
@@ -20,11 +18,6 @@ import org.jspecify.annotations.Nullable;
 final class Links {
     /** HTML attributes holding a URL that the base applies to, in inline XHTML and in escaped HTML. */
     static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "cite", "poster", "longdesc");
-    /** One of {@link #URL_ATTRIBUTES} with its value (double-, single- or unquoted), after a space or quote. */
-    private static final Pattern URL_ATTRIBUTE = Pattern.compile(
-            "(?<=[\\s\"'])(?:href|src|cite|poster|longdesc)\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s\"'>]+)",
-            Pattern.CASE_INSENSITIVE);
-
     private final @Nullable String documentUrl;
 
     Links(@Nullable String documentUrl) {
@@ -68,26 +61,61 @@ final class Links {
      * {@code #fragment} stays, pointing into the article itself.
      */
     String resolveInHtml(Element element, String html) {
-        if (html.indexOf('=') < 0) {
+        int equals = html.indexOf('=');
+        if (equals < 0) {
             return html;
         }
         String base = base(element);
         if (!Urls.isAbsolute(base)) {
             return html;
         }
-        Matcher matcher = URL_ATTRIBUTE.matcher(html);
         StringBuilder out = null;
         int copied = 0;
-        while (matcher.find()) {
-            int at = matcher.start();
-            if (html.lastIndexOf('<', at) <= html.lastIndexOf('>', at)) {
-                continue; // text that reads like an attribute, outside any tag
+        int length = html.length();
+        for (; equals >= 0; equals = html.indexOf('=', equals + 1)) {
+            int nameEnd = equals;
+            while (nameEnd > 0 && isSpace(html.charAt(nameEnd - 1))) {
+                nameEnd--;
             }
-            String written = matcher.group(1);
-            char quote = written.charAt(0) == '"' || written.charAt(0) == '\'' ? written.charAt(0) : 0;
-            String value = quote == 0 ? written : written.substring(1, written.length() - 1);
-            String reference = value.strip();
-            if (reference.isEmpty() || reference.startsWith("#")) {
+            int nameStart = nameEnd;
+            while (nameStart > 0 && isLetter(html.charAt(nameStart - 1))) {
+                nameStart--;
+            }
+            if (nameStart == 0 || !isUrlAttribute(html, nameStart, nameEnd)
+                    || !(isSpace(html.charAt(nameStart - 1)) || html.charAt(nameStart - 1) == '"'
+                            || html.charAt(nameStart - 1) == '\'')) {
+                continue;
+            }
+            int start = equals + 1;
+            while (start < length && isSpace(html.charAt(start))) {
+                start++;
+            }
+            if (start == length) {
+                break;
+            }
+            char quote = html.charAt(start);
+            int valueStart = start;
+            int valueEnd;
+            int end;
+            if (quote == '"' || quote == '\'') {
+                valueStart = start + 1;
+                valueEnd = html.indexOf(quote, valueStart);
+                if (valueEnd < 0) {
+                    break;
+                }
+                end = valueEnd + 1;
+            } else {
+                valueEnd = start;
+                while (valueEnd < length && !isSpace(html.charAt(valueEnd)) && "<>\"'".indexOf(html.charAt(valueEnd)) < 0) {
+                    valueEnd++;
+                }
+                end = valueEnd;
+            }
+            String reference = html.substring(valueStart, valueEnd).strip();
+            boolean inTag = html.lastIndexOf('<', nameStart) > html.lastIndexOf('>', nameStart);
+            equals = Math.max(equals, end - 1); // go on after the value, which may hold '=' of its own
+            if (!inTag || reference.isEmpty() || reference.charAt(0) == '#' || isHttp(reference)
+                    || Urls.isAbsolute(reference)) {
                 continue;
             }
             String resolved = Urls.resolve(base, reference);
@@ -95,14 +123,37 @@ final class Links {
                 continue;
             }
             if (out == null) {
-                out = new StringBuilder(html.length() + 64);
+                out = new StringBuilder(length + 64);
             }
-            char q = quote == 0 ? '"' : quote;
-            out.append(html, copied, matcher.start(1)).append(q)
+            char q = quote == '\'' ? '\'' : '"';
+            out.append(html, copied, start).append(q)
                     .append(resolved.replace(String.valueOf(q), q == '"' ? "&quot;" : "&#39;")).append(q);
-            copied = matcher.end(1);
+            copied = end;
         }
-        return out == null ? html : out.append(html, copied, html.length()).toString();
+        return out == null ? html : out.append(html, copied, length).toString();
+    }
+
+    private static boolean isUrlAttribute(String html, int start, int end) {
+        int length = end - start;
+        for (String name : URL_ATTRIBUTES) {
+            if (name.length() == length && html.regionMatches(true, start, name, 0, length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The common case, checked before the general rule: an absolute http(s) URL. */
+    private static boolean isHttp(String reference) {
+        return reference.regionMatches(true, 0, "https://", 0, 8) || reference.regionMatches(true, 0, "http://", 0, 7);
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /** A link still relative after xml:base is resolved against the feed's own link when that is absolute. */
