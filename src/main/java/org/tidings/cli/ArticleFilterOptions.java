@@ -1,7 +1,6 @@
 package org.tidings.cli;
 
 import org.jspecify.annotations.Nullable;
-import org.tidings.model.Feed;
 import org.tidings.store.ArticleQuery;
 import org.tidings.store.Store;
 import picocli.CommandLine.Option;
@@ -36,7 +35,7 @@ final class ArticleFilterOptions {
             query = query.starredOnly();
         }
         if (feed != null) {
-            query = query.inFeed(resolveFeed(store, feed).id());
+            query = query.inFeed(FeedArgument.resolve(store, feed).id());
         }
         if (folder != null) {
             String name = folder.strip();
@@ -58,15 +57,5 @@ final class ArticleFilterOptions {
             }
         }
         return query;
-    }
-
-    static Feed resolveFeed(Store store, String feed) {
-        String given = feed.strip();
-        if (given.matches("\\d+")) {
-            return store.feeds().feed(Long.parseLong(given))
-                    .orElseThrow(() -> new IllegalArgumentException("no feed with id " + given));
-        }
-        return store.feeds().feedByUrl(given)
-                .orElseThrow(() -> new IllegalArgumentException("no feed with URL " + given));
     }
 }

@@ -3,7 +3,11 @@ package org.tidings.cli;
 import org.tidings.model.Feed;
 import org.tidings.store.Store;
 
-/** Resolves a command-line feed reference: a numeric id or a URL. */
+/**
+ * The one lookup of a feed named on the command line ({@code remove}, {@code move}, {@code
+ * rename}, {@code sync}, {@code feeds topic|fulltext}, {@code --feed} of the article filters): a
+ * numeric id or the feed's URL. An unknown one is one line naming it and where to look.
+ */
 final class FeedArgument {
     private FeedArgument() {}
 
@@ -11,7 +15,7 @@ final class FeedArgument {
         String value = reference.strip();
         if (value.matches("\\d+")) {
             return store.feeds().feed(Long.parseLong(value))
-                    .orElseThrow(() -> new IllegalArgumentException("no feed with id " + value));
+                    .orElseThrow(() -> new IllegalArgumentException("no feed with id " + value + " (see 'tidings feeds')"));
         }
         return store.feeds().feedByUrl(value)
                 .orElseThrow(() -> new IllegalArgumentException("no feed with URL " + value + " (see 'tidings feeds')"));

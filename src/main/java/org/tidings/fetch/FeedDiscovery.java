@@ -20,9 +20,8 @@ import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
 import org.tidings.fetch.FeedCandidate.Source;
 import org.tidings.fetch.FeedCandidate.Type;
-import org.tidings.fetch.FetchResult.Failed;
 import org.tidings.fetch.FetchResult.Fetched;
-import org.tidings.fetch.FetchResult.Gone;
+import org.tidings.model.Messages;
 import org.tidings.xml.SafeXmlReader;
 
 /**
@@ -54,7 +53,7 @@ public final class FeedDiscovery {
             }
             return done(new Discovery.NotFound("cannot fetch " + url + ": " + result.describe()));
         }).exceptionally(error -> new Discovery.NotFound(
-                "cannot discover feeds at " + url + ": " + HttpFetcher.oneLine(String.valueOf(error.getMessage()))));
+                "cannot discover feeds at " + url + ": " + Messages.firstLine(String.valueOf(error.getMessage()))));
     }
 
     private CompletableFuture<Discovery> fromPage(String url, Fetched page) {

@@ -1,30 +1,20 @@
 package org.tidings.fetch;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,8 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLException;
-import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
@@ -47,22 +35,19 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.utils.DateUtils;
 import org.apache.hc.core5.concurrent.FutureCallback;
-import org.apache.hc.core5.http.ConnectionClosedException;
-import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.Method;
-import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 import org.apache.hc.core5.http.message.BasicHttpRequest;
 import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.Timeout;
-import org.jspecify.annotations.Nullable;
 import org.tidings.fetch.FetchResult.Failed;
 import org.tidings.fetch.FetchResult.Fetched;
 import org.tidings.fetch.FetchResult.Gone;
 import org.tidings.fetch.FetchResult.Kind;
 import org.tidings.fetch.FetchResult.NotModified;
+import org.tidings.model.Messages;
 
 /**
  * Fetches feeds over HTTP(S) with the async Apache HttpClient 5, and {@code file://} URLs and
@@ -73,10 +58,14 @@ import org.tidings.fetch.FetchResult.NotModified;
  *       FetchConfig#perHost()} to one host; queued work waits without holding a thread.
  *   <li>Conditional GET with the request's validators; {@code Accept-Encoding: gzip, deflate}
  *       decoded here with the size cap applied to the raw and the decoded body.
- *   <li>Redirects are followed here (not by the client): 301/308 chains report a permanent
- *       target, loops and too many hops fail, redirects to non-HTTP schemes are refused.
- *   <li>Connect, read (socket) and whole-request timeouts.
+ *   <li>Redirects are followed here (not by the client, see {@link RedirectChain}): 301/308
+ *       chains report a permanent target, loops and too many hops fail, redirects to non-HTTP
+ *       schemes are refused.
+ *   <li>Connect, read (socket) and whole-request timeouts; failures are worded by {@link
+ *       FetchFailures}.
  * </ul>
+ *
+ * <p>Files are read by {@link LocalFiles}.
  *
  * <p>Futures complete on the fetcher's own worker threads; do heavy work (parsing, storing) on
  * your own executor with the {@code *Async} methods of {@link CompletableFuture}. Close the
@@ -169,7 +158,7 @@ public final class HttpFetcher implements Fetcher, PageFetcher, AutoCloseable {
         Objects.requireNonNull(url, "url");
         String trimmed = url.trim();
         if (!(trimmed.regionMatches(true, 0, "http://", 0, 7) || trimmed.regionMatches(true, 0, "https://", 0, 8))) {
-            return done(new Failed(trimmed, Kind.BAD_URL, 0, "not an http(s) page: " + oneLine(trimmed), null));
+            return done(new Failed(trimmed, Kind.BAD_URL, 0, "not an http(s) page: " + Messages.firstLine(trimmed), null));
         }
         return fetch(new FetchRequest(trimmed, null, null), ACCEPT_PAGE);
     }
@@ -185,23 +174,22 @@ public final class HttpFetcher implements Fetcher, PageFetcher, AutoCloseable {
                 if (uri == null) {
                     return done(new Failed(url, Kind.BAD_URL, 0, "not a valid URL: " + url, null));
                 }
-                Chain chain = new Chain(accept);
-                chain.visited.add(withoutFragment(uri).toString());
-                result = hop(uri, request, chain);
+                result = hop(uri, request, new RedirectChain(uri, accept));
             } else if (url.regionMatches(true, 0, "file:", 0, 5) || !SCHEME.matcher(url).matches()) {
-                Path path = localPath(url);
+                Path path = LocalFiles.localPath(url);
                 if (path == null) {
                     return done(new Failed(url, Kind.BAD_URL, 0, "not a valid file URL: " + url, null));
                 }
-                result = CompletableFuture.supplyAsync(() -> readFile(url, path, request), completions);
+                result = CompletableFuture.supplyAsync(() -> LocalFiles.read(url, path, request, config.maxBodyBytes()),
+                        completions);
             } else {
                 String scheme = url.substring(0, url.indexOf(':')).toLowerCase(Locale.ROOT);
                 return done(new Failed(url, Kind.BAD_URL, 0,
                         "unsupported URL scheme " + scheme + ": " + url, null));
             }
-            return result.exceptionally(error -> unexpected(url, error));
+            return result.exceptionally(error -> FetchFailures.unexpected(url, error));
         } catch (RuntimeException e) {
-            return done(unexpected(url, e));
+            return done(FetchFailures.unexpected(url, e));
         }
     }
 
@@ -227,48 +215,14 @@ public final class HttpFetcher implements Fetcher, PageFetcher, AutoCloseable {
 
     // --- HTTP ---------------------------------------------------------------------------------
 
-    /** The state of one fetch across its redirect hops (used by one hop at a time). */
-    private static final class Chain {
-        final Set<String> visited = new HashSet<>();
-        final String accept;
-        int hops;
-        boolean permanent = true;
-        long deadlineNanos;
-        boolean started;
-
-        Chain(String accept) {
-            this.accept = accept;
-        }
-
-        void start(Duration requestTimeout) {
-            if (!started) {
-                started = true;
-                deadlineNanos = System.nanoTime() + requestTimeout.toNanos();
-            }
-        }
-
-        @Nullable String permanentTarget(URI finalUri) {
-            return hops > 0 && permanent ? finalUri.toString() : null;
-        }
-    }
-
-    /** The whole-request timeout passed. */
-    private static final class RequestTimeoutException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        RequestTimeoutException(String message) {
-            super(message);
-        }
-    }
-
-    private CompletableFuture<FetchResult> hop(URI uri, FetchRequest request, Chain chain) {
+    private CompletableFuture<FetchResult> hop(URI uri, FetchRequest request, RedirectChain chain) {
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         return limiter.run(host, () -> {
                     chain.start(config.requestTimeout());
-                    return resolve(uri).thenCompose(ignored -> execute(uri, request, chain.deadlineNanos, chain.accept));
+                    return resolve(uri).thenCompose(ignored -> execute(uri, request, chain.deadlineNanos(), chain.accept()));
                 })
                 .handleAsync((raw, error) -> error != null
-                        ? done(failure(uri.toString(), error))
+                        ? done(FetchFailures.of(uri.toString(), error, config))
                         : onResponse(uri, request, raw, chain), completions)
                 .thenCompose(Function.identity());
     }
@@ -309,7 +263,7 @@ public final class HttpFetcher implements Fetcher, PageFetcher, AutoCloseable {
         }
         long remaining = deadlineNanos - System.nanoTime();
         if (remaining <= 0) {
-            result.completeExceptionally(timedOut());
+            result.completeExceptionally(new FetchFailures.RequestTimeoutException(config.requestTimeout()));
             return result;
         }
         BasicHttpRequest httpRequest = new BasicHttpRequest(Method.GET, uri);
@@ -343,7 +297,7 @@ public final class HttpFetcher implements Fetcher, PageFetcher, AutoCloseable {
                 });
         inFlight.put(result, exchange);
         ScheduledFuture<?> deadline = timer.schedule(() -> {
-            if (result.completeExceptionally(timedOut())) {
+            if (result.completeExceptionally(new FetchFailures.RequestTimeoutException(config.requestTimeout()))) {
                 exchange.cancel(true);
             }
         }, remaining, TimeUnit.NANOSECONDS);
@@ -357,18 +311,14 @@ public final class HttpFetcher implements Fetcher, PageFetcher, AutoCloseable {
         return result;
     }
 
-    private RequestTimeoutException timedOut() {
-        return new RequestTimeoutException(
-                "no complete response within " + human(config.requestTimeout()) + " (whole request)");
-    }
-
     private CompletableFuture<FetchResult> onResponse(
-            URI uri, FetchRequest request, CappedResponseConsumer.Raw raw, Chain chain) {
+            URI uri, FetchRequest request, CappedResponseConsumer.Raw raw, RedirectChain chain) {
         HttpResponse response = raw.response();
         int status = response.getCode();
         String url = uri.toString();
         if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
-            return redirect(uri, request, response, chain);
+            RedirectChain.Step step = chain.follow(uri, response, config.maxRedirects());
+            return step.next() != null ? hop(step.next(), request, chain) : done(Objects.requireNonNull(step.failure()));
         }
         if (status == 304) {
             Validators validators = ResponseHeaders.validators(response).orElse(request.validators());
@@ -376,7 +326,7 @@ public final class HttpFetcher implements Fetcher, PageFetcher, AutoCloseable {
                     chain.permanentTarget(uri)));
         }
         if (status == 410) {
-            return done(new Gone(url, statusLine(response) + ": the feed was removed"));
+            return done(new Gone(url, FetchFailures.statusLine(response) + ": the feed was removed"));
         }
         if (status >= 200 && status < 300) {
             ResponseHeaders.ContentType type =
@@ -386,203 +336,15 @@ public final class HttpFetcher implements Fetcher, PageFetcher, AutoCloseable {
                     chain.permanentTarget(uri)));
         }
         Instant retryAfter = ResponseHeaders.retryAfter(response, clock.instant());
-        String message = statusLine(response);
+        String message = FetchFailures.statusLine(response);
         if (retryAfter != null) {
             message += ", retry after " + DateUtils.formatStandardDate(retryAfter.truncatedTo(ChronoUnit.SECONDS));
         }
         return done(new Failed(url, Kind.HTTP_STATUS, status, message, retryAfter));
     }
 
-    private CompletableFuture<FetchResult> redirect(
-            URI uri, FetchRequest request, HttpResponse response, Chain chain) {
-        int status = response.getCode();
-        String url = uri.toString();
-        String location = ResponseHeaders.value(response, "Location");
-        if (location == null) {
-            return done(new Failed(url, Kind.BAD_REDIRECT, status,
-                    "HTTP " + status + " redirect without a Location header", null));
-        }
-        URI next;
-        try {
-            next = withoutFragment(uri.resolve(Urls.parse(location).orElseThrow(
-                    () -> new IllegalArgumentException(location))));
-        } catch (IllegalArgumentException e) {
-            return done(new Failed(url, Kind.BAD_REDIRECT, status,
-                    "HTTP " + status + " redirect to a malformed URL: " + oneLine(location), null));
-        }
-        String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || next.getHost() == null) {
-            return done(new Failed(url, Kind.BAD_REDIRECT, status,
-                    "refused redirect to " + oneLine(next.toString()) + " (only http and https)", null));
-        }
-        chain.hops++;
-        chain.permanent &= status == 301 || status == 308;
-        if (chain.hops > config.maxRedirects()) {
-            return done(new Failed(url, Kind.TOO_MANY_REDIRECTS, status,
-                    "more than " + config.maxRedirects() + " redirects", null));
-        }
-        if (!chain.visited.add(next.toString())) {
-            return done(new Failed(url, Kind.REDIRECT_LOOP, status,
-                    "redirect loop: " + next + " was already visited", null));
-        }
-        return hop(next, request, chain);
-    }
-
-    private static String statusLine(HttpResponse response) {
-        String reason = response.getReasonPhrase();
-        if (reason == null || reason.isBlank()) {
-            reason = EnglishReasonPhraseCatalog.INSTANCE.getReason(response.getCode(), Locale.ENGLISH);
-        }
-        return "HTTP " + response.getCode() + (reason == null ? "" : " " + oneLine(reason));
-    }
-
-    private Failed failure(String url, Throwable error) {
-        Throwable cause = unwrap(error);
-        if (cause instanceof RequestTimeoutException) {
-            return new Failed(url, Kind.TIMEOUT, 0, cause.getMessage(), null);
-        }
-        if (cause instanceof BodyTooLargeException) {
-            return new Failed(url, Kind.TOO_LARGE, 0, cause.getMessage(), null);
-        }
-        if (cause instanceof BodyDecoder.BadContentException) {
-            return new Failed(url, Kind.BAD_CONTENT, 0, oneLine(cause.getMessage()), null);
-        }
-        if (cause instanceof ConnectTimeoutException) {
-            return new Failed(url, Kind.TIMEOUT, 0,
-                    "connect timed out after " + human(config.connectTimeout()), null);
-        }
-        if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException) {
-            return new Failed(url, Kind.TIMEOUT, 0,
-                    "no data for " + human(config.readTimeout()) + " (read timeout)", null);
-        }
-        if (cause instanceof UnknownHostException) {
-            return new Failed(url, Kind.CONNECTION, 0, unknownHost(cause.getMessage()), null);
-        }
-        if (cause instanceof ConnectException) {
-            return new Failed(url, Kind.CONNECTION, 0, "cannot connect: " + connectReason(cause.getMessage()), null);
-        }
-        if (cause instanceof SSLException) {
-            return new Failed(url, Kind.CONNECTION, 0, "TLS failed: " + oneLine(cause.getMessage()), null);
-        }
-        if (cause instanceof ConnectionClosedException) {
-            return new Failed(url, Kind.CONNECTION, 0,
-                    "connection closed early: " + oneLine(cause.getMessage()), null);
-        }
-        if (cause instanceof IOException) {
-            return new Failed(url, Kind.CONNECTION, 0, "connection failed: " + oneLine(cause.getMessage()), null);
-        }
-        if (cause instanceof HttpException) {
-            return new Failed(url, Kind.CONNECTION, 0, "protocol error: " + oneLine(cause.getMessage()), null);
-        }
-        if (cause instanceof CancellationException) {
-            return new Failed(url, Kind.CONNECTION, 0, "request cancelled", null);
-        }
-        return unexpected(url, cause);
-    }
-
-    private static Failed unexpected(String url, Throwable error) {
-        Throwable cause = unwrap(error);
-        LOG.log(System.Logger.Level.WARNING, "unexpected error fetching " + url, cause);
-        return new Failed(url, Kind.CONNECTION, 0,
-                "unexpected error: " + cause.getClass().getSimpleName() + ": " + oneLine(cause.getMessage()),
-                null);
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
-    private static URI withoutFragment(URI uri) {
-        if (uri.getRawFragment() == null) {
-            return uri;
-        }
-        String text = uri.toString();
-        return URI.create(text.substring(0, text.indexOf('#')));
-    }
-
-    // --- files --------------------------------------------------------------------------------
-
-    private static @Nullable Path localPath(String url) {
-        try {
-            if (url.regionMatches(true, 0, "file:", 0, 5)) {
-                return Path.of(URI.create(url));
-            }
-            return Path.of(url);
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-            return null;
-        }
-    }
-
-    private FetchResult readFile(String url, Path path, FetchRequest request) {
-        try {
-            if (Files.isDirectory(path)) {
-                return new Failed(url, Kind.FILE, 0, "is a directory: " + path, null);
-            }
-            String lastModified = DateUtils.formatStandardDate(
-                    Files.getLastModifiedTime(path).toInstant().truncatedTo(ChronoUnit.SECONDS));
-            Validators validators = new Validators(null, lastModified);
-            if (lastModified.equals(request.lastModified())) {
-                return new NotModified(url, validators, CacheInfo.NONE, null);
-            }
-            if (Files.size(path) > config.maxBodyBytes()) {
-                return new Failed(url, Kind.TOO_LARGE, 0,
-                        new BodyTooLargeException(config.maxBodyBytes(), false).getMessage(), null);
-            }
-            byte[] body;
-            try (InputStream in = Files.newInputStream(path)) {
-                body = in.readNBytes((int) config.maxBodyBytes() + 1);
-            }
-            if (body.length > config.maxBodyBytes()) {
-                return new Failed(url, Kind.TOO_LARGE, 0,
-                        new BodyTooLargeException(config.maxBodyBytes(), false).getMessage(), null);
-            }
-            return new Fetched(url, body, null, null, validators, CacheInfo.NONE, null);
-        } catch (NoSuchFileException e) {
-            return new Failed(url, Kind.FILE, 0, "no such file: " + path, null);
-        } catch (IOException e) {
-            return new Failed(url, Kind.FILE, 0, "cannot read " + path + ": " + oneLine(e.getMessage()), null);
-        }
-    }
-
-    // --- helpers ------------------------------------------------------------------------------
-
     private static CompletableFuture<FetchResult> done(FetchResult result) {
         return CompletableFuture.completedFuture(result);
-    }
-
-    /**
-     * A failed DNS lookup, worded one way whatever the platform said ("Name or service not
-     * known", "No address associated with hostname", or only the host name).
-     */
-    static String unknownHost(@Nullable String message) {
-        String text = oneLine(message);
-        int colon = text.indexOf(": ");
-        String host = colon < 0 ? text : text.substring(0, colon);
-        boolean temporary = text.toLowerCase(Locale.ROOT).contains("temporary failure");
-        return "unknown host: " + host + (temporary ? " (DNS lookup failed; is the network up?)" : "");
-    }
-
-    /** "Connect to http://h:9 [/127.0.0.1] failed: Connection refused" says the URL again: keep the reason. */
-    static String connectReason(@Nullable String message) {
-        String text = oneLine(message);
-        int failed = text.indexOf("failed: ");
-        return text.startsWith("Connect to ") && failed > 0 ? text.substring(failed + "failed: ".length()) : text;
-    }
-
-    static String oneLine(@Nullable String text) {
-        return org.tidings.model.Messages.firstLine(text);
-    }
-
-    static String human(Duration duration) {
-        if (duration.toMillis() % 1000 == 0) {
-            return duration.toSeconds() + " s";
-        }
-        return duration.toMillis() + " ms";
     }
 
     private static ThreadFactory daemonThreads(String name) {

@@ -153,7 +153,7 @@ final class AtomMapper {
                 }
                 case "content" -> {
                     if (name.equals("encoded") && content == null) {
-                        content = child.getText();
+                        content = text.escapedHtml(child);
                     }
                 }
                 case "itunes" -> {

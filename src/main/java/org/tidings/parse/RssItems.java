@@ -100,7 +100,7 @@ final class RssItems {
                 }
                 case "content" -> {
                     if (name.equals("encoded")) {
-                        st.contentHtml = child.getText();
+                        st.contentHtml = text.escapedHtml(child);
                     }
                 }
                 case "itunes" -> {

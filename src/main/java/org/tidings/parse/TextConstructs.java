@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.jdom2.Attribute;
 import org.jdom2.Content;
 import org.jdom2.Element;
@@ -17,12 +16,11 @@ import org.tidings.html.HtmlText;
  * Text constructs: titles as plain text, content and summaries as HTML, whatever the element's
  * type (Atom {@code text}/{@code html}/{@code xhtml}, a MIME type, base64, Atom 0.3 {@code mode},
  * RSS text that may or may not be HTML). Inline XHTML is written out as HTML with its {@code href}
- * and {@code src} resolved against the {@code xml:base} in scope where each one sits.
+ * and {@code src} resolved against the {@code xml:base} in scope where each one sits; escaped
+ * HTML keeps its markup as written, its relative URLs resolved ({@link Links#resolveInHtml}).
  */
 final class TextConstructs {
     private static final int SUMMARY_LIMIT = 500;
-    /** XHTML attributes holding a URL that xml:base applies to. */
-    private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "cite", "poster", "longdesc");
 
     private final Links links;
 
@@ -78,14 +76,14 @@ final class TextConstructs {
         if (mode.equals("base64") || isBase64Type(type)) {
             String decoded = base64(element.getText());
             if (decoded != null) {
-                return isHtmlType(type) ? decoded : escapeHtml(decoded);
+                return isHtmlType(type) ? links.resolveInHtml(element, decoded) : escapeHtml(decoded);
             }
         }
         if (hasElementChildren(element)) {
             return innerXml(unwrapXhtmlDiv(element), links);
         }
         if (isHtmlType(type)) {
-            return element.getText();
+            return escapedHtml(element);
         }
         return escapeHtml(element.getText());
     }
@@ -95,7 +93,12 @@ final class TextConstructs {
         if (hasElementChildren(element)) {
             return innerXml(element, links);
         }
-        return element.getText();
+        return escapedHtml(element);
+    }
+
+    /** HTML written as escaped text ({@code content:encoded}, Atom {@code type="html"}), its relative URLs resolved. */
+    String escapedHtml(Element element) {
+        return links.resolveInHtml(element, element.getText());
     }
 
     /** Plain text of at most about 500 characters, cut at a word, from HTML. */
@@ -172,7 +175,7 @@ final class TextConstructs {
                         continue;
                     }
                     if (attribute.getNamespaceURI().isEmpty()
-                            && URL_ATTRIBUTES.contains(attribute.getName().toLowerCase(Locale.ROOT))) {
+                            && Links.URL_ATTRIBUTES.contains(attribute.getName().toLowerCase(Locale.ROOT))) {
                         value = links.resolve(element, value);
                     }
                 }

@@ -168,12 +168,12 @@ final class ArticleListScreen implements View {
             case TOGGLE_READ -> current().ifPresent(row -> {
                 app.data().setRead(row.id(), !row.read());
                 app.afterWrite();
-                app.applyRead(idsOf(row), !row.read());
+                app.views().applyRead(idsOf(row), !row.read());
             });
             case STAR -> current().ifPresent(row -> {
                 app.data().setStarred(row.id(), !row.starred());
                 app.afterWrite();
-                app.applyStarred(row.id(), !row.starred());
+                app.views().applyStarred(row.id(), !row.starred());
             });
             case MARK_ALL_READ -> {
                 int changed = app.data().markAllRead(selection);
@@ -185,7 +185,7 @@ final class ArticleListScreen implements View {
                     app.data().article(row.id()).ifPresent(detail -> app.openLink(detail.link())));
             case RELOAD -> reload();
             case TOGGLE_UNREAD_ONLY -> app.toggleUnreadOnly();
-            case BACK -> app.pop();
+            case BACK -> app.views().pop();
             default -> {
                 return false;
             }
@@ -218,14 +218,14 @@ final class ArticleListScreen implements View {
         if (!row.read()) {
             app.data().setRead(row.id(), true);
             app.afterWrite();
-            app.applyRead(idsOf(row), true);
+            app.views().applyRead(idsOf(row), true);
         }
         Optional<ArticleDetail> detail = app.data().article(row.id());
         if (detail.isEmpty()) {
             app.error("That article is gone (deleted by another process?)");
             return;
         }
-        app.push(new ArticleScreen(app, detail.get(), this));
+        app.views().push(new ArticleScreen(app, detail.get(), this));
     }
 
     private void selectUnread(int step) {
@@ -255,7 +255,7 @@ final class ArticleListScreen implements View {
         }
         cursor.select(found.get(), rows.size());
         ArticleRow row = rows.get(found.get());
-        app.popTo(this);
+        app.views().popTo(this);
         open(row);
         return true;
     }

@@ -196,7 +196,7 @@ final class ArticleScreen implements View {
                 boolean read = !article.read();
                 app.data().setRead(article.id(), read);
                 app.afterWrite();
-                app.applyRead(idsOf(article), read);
+                app.views().applyRead(idsOf(article), read);
                 refresh();
                 app.info(read ? "Marked read" : "Marked unread");
             }
@@ -204,7 +204,7 @@ final class ArticleScreen implements View {
                 boolean starred = !article.starred();
                 app.data().setStarred(article.id(), starred);
                 app.afterWrite();
-                app.applyStarred(article.id(), starred);
+                app.views().applyStarred(article.id(), starred);
                 refresh();
                 app.info(starred ? "Starred" : "Unstarred");
             }
@@ -216,7 +216,7 @@ final class ArticleScreen implements View {
             }
             case RELOAD -> app.reloadFeeds(List.of(article.feedId()),
                     article.sources().isEmpty() ? "this feed" : article.sources().get(0));
-            case BACK -> app.pop();
+            case BACK -> app.views().pop();
             default -> {
                 return false;
             }
@@ -240,10 +240,10 @@ final class ArticleScreen implements View {
             if (!detail.read()) {
                 app.data().setRead(detail.id(), true);
                 app.afterWrite();
-                app.applyRead(idsOf(detail), true);
+                app.views().applyRead(idsOf(detail), true);
                 shown = app.data().article(detail.id()).orElse(detail);
             }
-            app.push(new ArticleScreen(app, shown, list));
+            app.views().push(new ArticleScreen(app, shown, list));
         }, () -> app.error("That copy is gone"));
     }
 

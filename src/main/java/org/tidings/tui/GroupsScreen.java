@@ -141,7 +141,7 @@ final class GroupsScreen implements View {
             case PREVIOUS_UNREAD -> findUnread(-1);
             case OPEN -> {
                 if (row != null) {
-                    app.push(new ArticleListScreen(app, row.selection()));
+                    app.views().push(new ArticleListScreen(app, row.selection()));
                 }
             }
             case RELOAD -> {
@@ -159,7 +159,7 @@ final class GroupsScreen implements View {
                 }
             }
             case BACK -> app.quit();
-            case SWITCH_VIEW -> app.switchRoot();
+            case SWITCH_VIEW -> app.views().switchRoot();
             default -> {
                 return false;
             }

@@ -55,7 +55,7 @@ final class HelpOverlay implements View {
             case PAGE_DOWN -> scroll += app.contentRows();
             case TOP -> scroll = 0;
             case BOTTOM -> scroll = lines.size();
-            case BACK, HELP, OPEN -> app.pop();
+            case BACK, HELP, OPEN -> app.views().pop();
             default -> {
                 return false;
             }

@@ -120,7 +120,7 @@ class StoreCommandsTest {
         assertThat(result.code()).isEqualTo(ExitCodes.FATAL);
         assertThat(result.err()).isEqualTo("tidings: no topic named \"Sports\"\n");
         assertThat(run("articles", "--feed", "https://nowhere.example/feed").err())
-                .isEqualTo("tidings: no feed with URL https://nowhere.example/feed\n");
+                .isEqualTo("tidings: no feed with URL https://nowhere.example/feed (see 'tidings feeds')\n");
     }
 
     @Test

@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 class FailureWordingTest {
     @Test
     void everyUnknownHostMessageIsWordedOneWay() {
-        assertThat(HttpFetcher.unknownHost("no-such-host.invalid: Name or service not known"))
+        assertThat(FetchFailures.unknownHost("no-such-host.invalid: Name or service not known"))
                 .isEqualTo("unknown host: no-such-host.invalid");
-        assertThat(HttpFetcher.unknownHost("no-such-host.invalid")).isEqualTo("unknown host: no-such-host.invalid");
-        assertThat(HttpFetcher.unknownHost("no-such-host.invalid: No address associated with hostname"))
+        assertThat(FetchFailures.unknownHost("no-such-host.invalid")).isEqualTo("unknown host: no-such-host.invalid");
+        assertThat(FetchFailures.unknownHost("no-such-host.invalid: No address associated with hostname"))
                 .isEqualTo("unknown host: no-such-host.invalid");
-        assertThat(HttpFetcher.unknownHost("example.com: Temporary failure in name resolution"))
+        assertThat(FetchFailures.unknownHost("example.com: Temporary failure in name resolution"))
                 .isEqualTo("unknown host: example.com (DNS lookup failed; is the network up?)");
     }
 }
