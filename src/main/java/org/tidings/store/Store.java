@@ -141,6 +141,16 @@ public final class Store implements AutoCloseable {
      */
     public IngestResult ingest(long feedId, ParsedFeed feed, Instant now, Function<ArticleFacts, Curation> rules) {
         Objects.requireNonNull(feed, "feed");
+        return ingest(feedId, PreparedFeed.of(feed), now, rules);
+    }
+
+    /**
+     * {@link #ingest(long, ParsedFeed, Instant, Function)} of a document prepared ahead ({@link
+     * PreparedFeed#of}, on any thread): what this call does is only matching and SQL, so a sync's
+     * single writer thread spends its time writing.
+     */
+    public IngestResult ingest(long feedId, PreparedFeed feed, Instant now, Function<ArticleFacts, Curation> rules) {
+        Objects.requireNonNull(feed, "feed");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(rules, "rules");
         return jdbi.inTransaction(handle -> {

@@ -44,11 +44,16 @@ final class StoryGrouper {
     /**
      * A new or changed article, as just written.
      *
+     * @param words what grouping reads of its title and text ({@link StoryFingerprint.Words#of})
      * @param published its publication time (epoch ms), or null
      * @param added new (else an existing article whose title or text changed)
      */
-    record Change(long articleId, String site, @Nullable String title, @Nullable String text, @Nullable Long published,
-            boolean added) {}
+    record Change(long articleId, String site, StoryFingerprint.Words words, @Nullable Long published, boolean added) {
+        Change(long articleId, String site, @Nullable String title, @Nullable String text, @Nullable Long published,
+                boolean added) {
+            this(articleId, site, StoryFingerprint.Words.of(title, text), published, added);
+        }
+    }
 
     /** What grouping reads of a stored article. */
     private record Stored(StoryFingerprint print, @Nullable Long story, boolean read) {}
@@ -73,7 +78,7 @@ final class StoryGrouper {
         for (Change change : changes) {
             Stored old = before.get(change.articleId());
             long at = old != null ? old.print().at() : change.published() != null ? change.published() : now;
-            StoryFingerprint print = StoryFingerprint.of(change.title(), change.text(), change.site(), at);
+            StoryFingerprint print = StoryFingerprint.of(change.words(), change.site(), at);
             articles.put(change.articleId(), new Stored(print, old == null ? null : old.story(), old != null && old.read()));
         }
 

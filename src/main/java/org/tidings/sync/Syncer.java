@@ -29,6 +29,7 @@ import org.tidings.model.ParsedFeed;
 import org.tidings.parse.FeedParseException;
 import org.tidings.parse.FeedParser;
 import org.tidings.store.IngestResult;
+import org.tidings.store.PreparedFeed;
 import org.tidings.store.Store;
 
 /**
@@ -205,8 +206,12 @@ public final class Syncer implements AutoCloseable {
         }
     }
 
-    /** A fetch result, parsed when it carried a body; {@code holdsPermit} when it took a parsed-feed permit. */
-    private record Parsed(FetchResult result, @Nullable ParsedFeed feed, @Nullable String parseError, boolean holdsPermit) {}
+    /**
+     * A fetch result, parsed and prepared for storing when it carried a body ({@link PreparedFeed}:
+     * the per-entry work done here on a parser thread, not on the writer); {@code holdsPermit} when
+     * it took a parsed-feed permit.
+     */
+    private record Parsed(FetchResult result, @Nullable PreparedFeed feed, @Nullable String parseError, boolean holdsPermit) {}
 
     /** A feed's outcome waiting for the writer. */
     private record Pending(Feed feed, Parsed parsed, CompletableFuture<FeedOutcome> outcome) {}
@@ -221,7 +226,7 @@ public final class Syncer implements AutoCloseable {
         parsedInMemory.acquireUninterruptibly();
         try {
             URI base = URI.create(fetched.url());
-            return new Parsed(result, parser.parse(fetched.body(), base, contentType), null, true);
+            return new Parsed(result, PreparedFeed.of(parser.parse(fetched.body(), base, contentType)), null, true);
         } catch (FeedParseException | IllegalArgumentException e) {
             parsedInMemory.release();
             return new Parsed(result, null, org.tidings.model.Messages.because("not a feed", e), false);
@@ -314,14 +319,15 @@ public final class Syncer implements AutoCloseable {
             return new FeedOutcome(feed, FeedOutcome.Status.NOT_MODIFIED, 0, 0, null);
         }
         FetchResult.Fetched fetched = (FetchResult.Fetched) result;
-        ParsedFeed document = parsed.feed();
-        if (document == null) {
+        PreparedFeed prepared = parsed.feed();
+        if (prepared == null) {
             String error = Objects.requireNonNullElse(parsed.parseError(), "not a feed");
             int failures = feed.health().consecutiveFailures() + 1;
             store.feeds().recordFailure(feed.id(), 200, error, now, backoff.nextAttempt(failures, null));
             return FeedOutcome.failed(feed, error);
         }
-        IngestResult ingested = store.ingest(feed.id(), document, now, extras.rules());
+        IngestResult ingested = store.ingest(feed.id(), prepared, now, extras.rules());
+        ParsedFeed document = prepared.document();
         List<Instant> dates = new ArrayList<>();
         for (Entry entry : document.entries()) {
             Instant date = entry.publishedOrUpdated();
