@@ -49,6 +49,16 @@ final class Ingester {
         return result;
     }
 
+    /** Whether the feed's last stored document is this one: ingesting it would write nothing. */
+    static boolean storedAsIs(Handle handle, long feedId, PreparedFeed prepared) {
+        return handle.createQuery("SELECT url, ingest_hash FROM feeds WHERE id = :id")
+                .bind("id", feedId)
+                .map((rs, ctx) -> rs.getObject(2) != null
+                        && rs.getLong(2) == DocumentHash.forFeed(rs.getString(1), prepared.documentHash()))
+                .findOne()
+                .orElse(false);
+    }
+
     /**
      * The result of ingesting this document again when it hashes as the last one this feed stored:
      * every entry known and unchanged. Articles deleted since (retention, purge) clear the hash of
@@ -99,7 +109,7 @@ final class Ingester {
             storyChanges = writer.storyChanges();
         }
         stories.group(handle, storyChanges, nowMs);
-        if (!prepared.entries().isEmpty()) {
+        if (!prepared.document().entries().isEmpty()) {
             markAbsent(handle, feedId, nowMs);
         }
         return new IngestResult(addedIds.size(), updated, match.known().size() - updated, match.skipped(), addedIds);

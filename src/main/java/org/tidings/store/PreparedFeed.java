@@ -10,30 +10,33 @@ import org.tidings.model.ParsedFeed;
 
 /**
  * A parsed document with everything storing it needs that is a function of the document alone
- * computed ahead: each entry's plain text, content hash, deflated body, canonical link key, site,
- * topic names and story fingerprint words, and the document's hash. A sync prepares documents on
- * its parser threads ({@link #of}), so its single writer thread only matches and writes; {@link
- * Store#ingest(long, ParsedFeed, java.time.Instant)} prepares inline. Immutable.
+ * computed ahead: the document's hash, and each entry's plain text, content hash, deflated body,
+ * canonical link key, site, topic names and story fingerprint words. A sync prepares documents on
+ * its parser threads ({@link #of} then {@link #prepareEntries}), so its single writer thread only
+ * matches and writes; {@link Store#ingest(long, ParsedFeed, java.time.Instant)} prepares inline.
+ * The entries are prepared at most once, when first needed: a document equal to the one stored
+ * last time needs only its hash. Immutable but for that memo (safe on any thread).
  */
 public final class PreparedFeed {
     private final ParsedFeed document;
     private final long documentHash;
-    private final List<Item> entries;
+    private volatile @Nullable List<Item> entries;
 
-    private PreparedFeed(ParsedFeed document, long documentHash, List<Item> entries) {
+    private PreparedFeed(ParsedFeed document, long documentHash) {
         this.document = document;
         this.documentHash = documentHash;
-        this.entries = entries;
     }
 
-    /** Prepares a document for storing: safe on any thread, touches no database. */
+    /** A document to store, hashed; its entries are prepared when first needed. Touches no database. */
     public static PreparedFeed of(ParsedFeed document) {
         Objects.requireNonNull(document, "document");
-        List<Item> entries = new ArrayList<>(document.entries().size());
-        for (Entry entry : document.entries()) {
-            entries.add(Item.of(entry));
-        }
-        return new PreparedFeed(document, DocumentHash.of(document), List.copyOf(entries));
+        return new PreparedFeed(document, DocumentHash.of(document));
+    }
+
+    /** Prepares the entries now, on this thread, if that was not done yet. */
+    public PreparedFeed prepareEntries() {
+        entries();
+        return this;
     }
 
     /** The document as parsed. */
@@ -46,9 +49,18 @@ public final class PreparedFeed {
         return documentHash;
     }
 
-    /** The entries in document order. */
+    /** The entries in document order, prepared. */
     List<Item> entries() {
-        return entries;
+        List<Item> prepared = entries;
+        if (prepared == null) {
+            List<Item> items = new ArrayList<>(document.entries().size());
+            for (Entry entry : document.entries()) {
+                items.add(Item.of(entry));
+            }
+            prepared = List.copyOf(items);
+            entries = prepared;
+        }
+        return prepared;
     }
 
     /**

@@ -163,6 +163,15 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * Whether feed {@code feedId}'s last stored document is this one, so that ingesting it again
+     * would write nothing: a read, to skip preparing the entries of an unchanged document ahead.
+     */
+    public boolean storedAsIs(long feedId, PreparedFeed feed) {
+        Objects.requireNonNull(feed, "feed");
+        return jdbi.withHandle(handle -> Ingester.storedAsIs(handle, feedId, feed));
+    }
+
+    /**
      * Runs {@code work} as one write transaction: the store calls it makes on this thread
      * ({@link #ingest}, {@code feeds().record...}) join it and commit together (group commit),
      * which costs one commit instead of one per feed. When {@code work} throws, none of it is kept.

@@ -34,7 +34,8 @@ import org.tidings.store.Store;
 
 /**
  * One sync round: fetches the given feeds (the fetcher enforces the global and per-host limits),
- * parses each new body on a small pool of parser threads, and writes every outcome through one
+ * parses each new body and prepares it for storing ({@link PreparedFeed}) on a small pool of
+ * parser threads, and writes every outcome through one
  * writer thread, so SQLite sees a single writer; the writer records the outcomes waiting for it
  * together, up to {@link #MAX_GROUP} feeds per transaction (group commit). At most {@link
  * #MAX_IN_FLIGHT} feeds are between fetch and write, and {@link #MAX_PARSED} parsed documents
@@ -139,7 +140,7 @@ public final class Syncer implements AutoCloseable {
             try {
                 future = fetcher
                         .fetch(new FetchRequest(feed.url(), feed.etag(), feed.lastModified()))
-                        .thenApplyAsync(result -> parseIfFetched(result), parsers)
+                        .thenApplyAsync(result -> parseIfFetched(feed.id(), result), parsers)
                         .thenCompose(parsed -> write(feed, parsed))
                         .exceptionally(error -> recordUnexpected(feed, error))
                         .whenCompleteAsync((outcome, error) -> {
@@ -216,7 +217,7 @@ public final class Syncer implements AutoCloseable {
     /** A feed's outcome waiting for the writer. */
     private record Pending(Feed feed, Parsed parsed, CompletableFuture<FeedOutcome> outcome) {}
 
-    private Parsed parseIfFetched(FetchResult result) {
+    private Parsed parseIfFetched(long feedId, FetchResult result) {
         if (!(result instanceof FetchResult.Fetched fetched)) {
             return new Parsed(result, null, null, false);
         }
@@ -226,7 +227,8 @@ public final class Syncer implements AutoCloseable {
         parsedInMemory.acquireUninterruptibly();
         try {
             URI base = URI.create(fetched.url());
-            return new Parsed(result, PreparedFeed.of(parser.parse(fetched.body(), base, contentType)), null, true);
+            ParsedFeed document = parser.parse(fetched.body(), base, contentType);
+            return new Parsed(result, prepare(feedId, document), null, true);
         } catch (FeedParseException | IllegalArgumentException e) {
             parsedInMemory.release();
             return new Parsed(result, null, org.tidings.model.Messages.because("not a feed", e), false);
@@ -234,6 +236,22 @@ public final class Syncer implements AutoCloseable {
             parsedInMemory.release();
             throw e;
         }
+    }
+
+    /**
+     * The document prepared for storing here on a parser thread, so that the writer thread only
+     * writes; its entries are left unprepared when it is the document the feed stored last time
+     * (the writer then only compares hashes).
+     */
+    private PreparedFeed prepare(long feedId, ParsedFeed document) {
+        PreparedFeed prepared = PreparedFeed.of(document);
+        boolean same;
+        try {
+            same = store.storedAsIs(feedId, prepared);
+        } catch (RuntimeException e) {
+            same = false; // the writer will tell
+        }
+        return same ? prepared : prepared.prepareEntries();
     }
 
     /** Queues a feed's outcome for the writer thread, which records it with others in one transaction. */
