@@ -116,41 +116,32 @@ final class Ingester {
     }
 
     /** Every stored key of the candidates, with what matching reads of its article. */
-    private static Map<String, KeyHit> lookUp(Handle handle, List<Candidate> candidates) {
+    private Map<String, KeyHit> lookUp(Handle handle, List<Candidate> candidates) {
         Set<String> keys = new LinkedHashSet<>();
         for (Candidate candidate : candidates) {
             keys.addAll(candidate.keys());
         }
         Map<String, KeyHit> hits = new HashMap<>();
         for (List<String> chunk : Articles.chunks(keys)) {
-            handle.createQuery("""
-                            SELECT k.key, k.article_id, a.id_key, a.id_scope, a.content_hash, a.sort_at
-                              FROM article_keys k LEFT JOIN articles a ON a.id = k.article_id
-                             WHERE k.key IN (<keys>)""")
-                    .bindList("keys", chunk)
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), new KeyHit(
-                            Rows.longOrNull(rs, "article_id"), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6))))
-                    .forEach(e -> hits.put(e.getKey(), e.getValue()));
+            statements.query(handle, """
+                    SELECT k.key, k.article_id, a.id_key, a.id_scope, a.content_hash, a.sort_at
+                      FROM article_keys k LEFT JOIN articles a ON a.id = k.article_id
+                     WHERE k.key IN (<in>)""", List.of(), chunk, rs -> hits.put(rs.getString(1), new KeyHit(
+                    Rows.longOrNull(rs, "article_id"), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6))));
         }
         return hits;
     }
 
     /** This feed's last content hash of each known article it carried before. */
-    private static Map<Long, Long> appearanceHashes(Handle handle, long feedId, List<Known> known) {
+    private Map<Long, Long> appearanceHashes(Handle handle, long feedId, List<Known> known) {
         Map<Long, Long> hashes = new HashMap<>();
-        if (known.isEmpty()) {
-            return hashes;
-        }
         List<Long> ids = new ArrayList<>(known.size());
         for (Known k : known) {
             ids.add(k.articleId());
         }
         for (List<Long> chunk : Articles.chunks(ids)) {
-            handle.createQuery("SELECT article_id, content_hash FROM appearances WHERE feed_id = :feed AND article_id IN (<ids>)")
-                    .bind("feed", feedId)
-                    .bindList("ids", chunk)
-                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
-                    .forEach(e -> hashes.put(e.getKey(), e.getValue()));
+            statements.query(handle, "SELECT article_id, content_hash FROM appearances WHERE feed_id = ? AND article_id IN (<in>)",
+                    List.of(feedId), chunk, rs -> hashes.put(rs.getLong(1), rs.getLong(2)));
         }
         return hashes;
     }

@@ -131,8 +131,14 @@ public final class Store implements AutoCloseable {
     public IngestResult ingest(long feedId, ParsedFeed feed, Instant now) {
         Objects.requireNonNull(feed, "feed");
         Objects.requireNonNull(now, "now");
-        return ingest(feedId, feed, now, facts -> Curation.NONE);
+        return ingest(feedId, feed, now, NO_RULES);
     }
+
+    /**
+     * The rules of a user who has none: every article {@link Curation#NONE}. Ingest given these
+     * does not read the new articles' facts at all.
+     */
+    public static final Function<ArticleFacts, Curation> NO_RULES = facts -> Curation.NONE;
 
     /**
      * {@link #ingest(long, ParsedFeed, Instant)}, then, in the same transaction, the new articles
@@ -156,7 +162,9 @@ public final class Store implements AutoCloseable {
         return jdbi.inTransaction(handle -> {
             IngestResult result = ingester.ingest(handle, feedId, feed, now);
             // -- fulltext/rules: only the articles this document added (kept apart from the write path)
-            CurationStore.apply(handle, result.addedIds(), rules, now);
+            if (rules != NO_RULES) {
+                CurationStore.apply(handle, result.addedIds(), rules, now);
+            }
             FullTextStore.queueNew(handle, feedId, result.addedIds(), now);
             return result;
         });

@@ -61,7 +61,7 @@ public final class Syncer implements AutoCloseable {
      * @param pages fetches the pages of new full-text articles after the feeds; null: none
      */
     public record Extras(Function<ArticleFacts, Curation> rules, @Nullable FullTextFetcher pages) {
-        public static final Extras NONE = new Extras(facts -> Curation.NONE, null);
+        public static final Extras NONE = new Extras(Store.NO_RULES, null);
 
         public Extras {
             Objects.requireNonNull(rules, "rules");

@@ -20,7 +20,6 @@ import org.tidings.store.ArticleQuery;
 import org.tidings.store.BenchmarkData;
 import org.tidings.store.IngestResult;
 import org.tidings.store.PreparedFeed;
-import org.tidings.model.Curation;
 import org.tidings.store.Store;
 
 /**
@@ -114,7 +113,7 @@ public final class StoreBenchmark {
         for (ParsedFeed document : documents) {
             prepared.add(inline ? java.util.concurrent.CompletableFuture.completedFuture(null) : parsers.submit(() -> {
                 long cpu = threads.getCurrentThreadCpuTime();
-                PreparedFeed done = PreparedFeed.of(document);
+                PreparedFeed done = PreparedFeed.of(document).prepareEntries();
                 prepareNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpu);
                 return done;
             }));
@@ -129,7 +128,7 @@ public final class StoreBenchmark {
                 List<IngestResult> done = new ArrayList<>();
                 for (int f = from; f < Math.min(feeds, from + group); f++) {
                     done.add(inline ? store.ingest(ids[f], documents.get(f), NOW.plusSeconds(f))
-                            : store.ingest(ids[f], join(prepared.get(f)), NOW.plusSeconds(f), facts -> Curation.NONE));
+                            : store.ingest(ids[f], join(prepared.get(f)), NOW.plusSeconds(f), Store.NO_RULES));
                 }
                 return done;
             });
