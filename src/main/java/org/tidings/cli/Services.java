@@ -109,7 +109,7 @@ final class Services implements AutoCloseable {
             PollPolicy policy = new PollPolicy(config.duration(Key.SCHEDULE_MIN_INTERVAL),
                     config.duration(Key.SCHEDULE_MAX_INTERVAL), PollPolicy.DEFAULT.fallback());
             syncer = new Syncer(store, fetcher(), new FeedParser(), new PollScheduler(policy, clock),
-                    new Backoff(BackoffPolicy.DEFAULT, clock, new Random()), clock, new Syncer.Extras(rules, pages()));
+                    new Backoff(BackoffPolicy.DEFAULT, clock, new Random()), clock, new Syncer.Extras(rules.isEmpty() ? Store.NO_RULES : rules, pages()));
         }
         return syncer;
     }

@@ -167,7 +167,7 @@ public final class CurationStore {
             if (shown.isEmpty()) {
                 continue;
             }
-            long topic = Ingester.topicId(handle, shown, topicCache);
+            long topic = TopicIds.id(handle, shown, topicCache);
             topics += handle.createUpdate("""
                             INSERT INTO article_topics (article_id, topic_id, sort_at)
                             SELECT id, :topic, sort_at FROM articles WHERE id = :id

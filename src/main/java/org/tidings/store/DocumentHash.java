@@ -7,7 +7,8 @@ import org.tidings.model.Entry;
 import org.tidings.model.ParsedFeed;
 
 /**
- * A 64-bit hash of everything in a parsed document that ingest reads, plus the feed's URL (the
+ * A 64-bit hash of everything in a parsed document that ingest reads ({@link #of}, computed off the
+ * writer thread by {@link PreparedFeed}), then combined with the feed's URL ({@link #forFeed}: the
  * identity rules scope ids by site). Two documents with the same hash store the same rows, so a
  * feed whose document hashes as last time is not ingested again: no identity lookup, no writes.
  */
@@ -16,9 +17,15 @@ final class DocumentHash {
 
     private DocumentHash() {}
 
-    static long of(String feedUrl, ParsedFeed document) {
+    /** The hash of a document as stored for the feed at {@code feedUrl}. */
+    static long forFeed(String feedUrl, long documentHash) {
+        return Text.mix(new DocumentHash().text(feedUrl).number(documentHash).hash);
+    }
+
+    /** The hash of the document alone. */
+    static long of(ParsedFeed document) {
         DocumentHash h = new DocumentHash();
-        h.text(feedUrl).text(document.title()).text(document.link()).number(document.entries().size());
+        h.text(document.title()).text(document.link()).number(document.entries().size());
         for (Entry entry : document.entries()) {
             h.text(entry.id()).text(entry.link()).text(entry.title()).instant(entry.published()).instant(entry.updated())
                     .text(entry.author()).texts(entry.categories()).number(entry.enclosures().hashCode())

@@ -30,7 +30,7 @@ final class FeedTopics {
                 .execute();
         Optional<String> topic = Topics.feedTopic(handle, feedId, (String) feed.get().get("url"),
                 (String) feed.get().get("feed_title"));
-        Long newTopic = topic.map(shown -> Ingester.topicId(handle, shown, new HashMap<>())).orElse(null);
+        Long newTopic = topic.map(shown -> TopicIds.id(handle, shown, new HashMap<>())).orElse(null);
         Object old = feed.get().get("topic_id");
         Long oldTopic = old == null ? null : ((Number) old).longValue();
         if (!java.util.Objects.equals(oldTopic, newTopic)) {

@@ -33,19 +33,71 @@ final class StoryFingerprint {
             Pattern.compile("\\s*(?:\\(\\s*[^()\\s]+(?:\\s+[^()\\s]+){0,2}\\s*\\)|\\s[-\u2013\u2014|]\\s*\\S+(?:\\s+\\S+){0,2})\\s*$");
 
     private final String outlet;
-    private final String titleKey;
     private final long at;
-    private final long[] words;
-    private final String headline;
-    private @Nullable long[] shingles;
-    private @Nullable List<Long> keys;
-    private @Nullable List<String> titleWords;
-    private @Nullable Set<Long> keySet;
+    private final Words words;
 
-    private StoryFingerprint(String outlet, String titleKey, String headline, long at, long[] words) {
+    /**
+     * What a fingerprint reads of the headline and body alone, whatever the article's outlet and
+     * time: a pure function of the two, computed on the parser threads during a sync (see
+     * {@link PreparedFeed}) so that the writer only looks its keys up. Immutable once built
+     * (its lazily filled caches hold immutable values).
+     */
+    static final class Words {
+        private final String titleKey;
+        private final String headline;
+        private final long[] hashes;
+        private final List<Long> keys;
+        private @Nullable long[] shingles;
+        private @Nullable List<String> titleWords;
+        private @Nullable Set<Long> keySet;
+
+        private Words(String titleKey, String headline, long[] hashes) {
+            this.titleKey = titleKey;
+            this.headline = headline;
+            this.hashes = hashes;
+            this.keys = chooseKeys();
+        }
+
+        static Words of(@Nullable String title, @Nullable String text) {
+            String key = title == null ? "" : StoryFingerprint.titleKey(title);
+            String headline = title == null ? "" : StoryFingerprint.titleKey(SOURCE_TAG.matcher(title).replaceFirst(""));
+            return new Words(key, headline.isEmpty() ? key : headline, wordHashes(text == null ? "" : text));
+        }
+
+        String titleKey() {
+            return titleKey;
+        }
+
+        /** The headline's words (empty for no headline). */
+        List<String> titleWords() {
+            List<String> cached = titleWords;
+            if (cached == null) {
+                cached = titleKey.isEmpty() ? List.of() : List.of(titleKey.split(" "));
+                titleWords = cached;
+            }
+            return cached;
+        }
+
+        private List<Long> chooseKeys() {
+            Set<Long> chosen = new LinkedHashSet<>();
+            if (titleWords().size() >= StoryRules.MIN_TITLE_WORDS) {
+                chosen.add(titleHash(titleKey));
+            }
+            long[] opening = shingleHashes(hashes, OPENING_WORDS);
+            int window = Math.min(WINNOW, opening.length);
+            for (int start = 0; window > 0 && start + window <= opening.length; start++) {
+                long min = opening[start];
+                for (int i = start + 1; i < start + window; i++) {
+                    min = Math.min(min, opening[i]);
+                }
+                chosen.add(Text.mix(min ^ 0x5bd1e995L));
+            }
+            return List.copyOf(new ArrayList<>(chosen));
+        }
+    }
+
+    private StoryFingerprint(String outlet, long at, Words words) {
         this.outlet = outlet;
-        this.titleKey = titleKey;
-        this.headline = headline;
         this.at = at;
         this.words = words;
     }
@@ -55,10 +107,12 @@ final class StoryFingerprint {
      * @param at publication time (epoch ms), else when it was first seen
      */
     static StoryFingerprint of(@Nullable String title, @Nullable String text, String site, long at) {
-        String key = title == null ? "" : titleKey(title);
-        String headline = title == null ? "" : titleKey(SOURCE_TAG.matcher(title).replaceFirst(""));
-        return new StoryFingerprint(Outlets.of(site), key, headline.isEmpty() ? key : headline, at,
-                wordHashes(text == null ? "" : text));
+        return of(Words.of(title, text), site, at);
+    }
+
+    /** {@link #of(String, String, String, long)} with the headline and body already read. */
+    static StoryFingerprint of(Words words, String site, long at) {
+        return new StoryFingerprint(Outlets.of(site), at, words);
     }
 
     /**
@@ -115,7 +169,7 @@ final class StoryFingerprint {
     }
 
     String titleKey() {
-        return titleKey;
+        return words.titleKey;
     }
 
     long at() {
@@ -127,24 +181,19 @@ final class StoryFingerprint {
      * is "senate passes budget"): what headline differences are judged on.
      */
     List<String> headlineWords() {
-        return headline.isEmpty() ? List.of() : List.of(headline.split(" "));
+        return words.headline.isEmpty() ? List.of() : List.of(words.headline.split(" "));
     }
 
     /** The headline's words (empty for no headline). */
     List<String> titleWords() {
-        List<String> cached = titleWords;
-        if (cached == null) {
-            cached = titleKey.isEmpty() ? List.of() : List.of(titleKey.split(" "));
-            titleWords = cached;
-        }
-        return cached;
+        return words.titleWords();
     }
 
     /** The body's distinct shingle hashes, sorted. */
     long[] shingles() {
-        long[] cached = shingles;
+        long[] cached = words.shingles;
         if (cached == null) {
-            cached = shingleHashes(words.length);
+            cached = shingleHashes(words.hashes, words.hashes.length);
             Arrays.sort(cached);
             int unique = 0;
             for (int i = 0; i < cached.length; i++) {
@@ -153,13 +202,13 @@ final class StoryFingerprint {
                 }
             }
             cached = Arrays.copyOf(cached, unique);
-            shingles = cached;
+            words.shingles = cached;
         }
         return cached;
     }
 
     /** The shingles of the first {@code limit} words, in text order. */
-    private long[] shingleHashes(int limit) {
+    private static long[] shingleHashes(long[] words, int limit) {
         int count = Math.min(limit, words.length);
         if (count < SHINGLE) {
             return new long[0];
@@ -187,10 +236,10 @@ final class StoryFingerprint {
     }
 
     private Set<Long> keySet() {
-        Set<Long> cached = keySet;
+        Set<Long> cached = words.keySet;
         if (cached == null) {
-            cached = Set.copyOf(candidateKeys());
-            keySet = cached;
+            cached = Set.copyOf(words.keys);
+            words.keySet = cached;
         }
         return cached;
     }
@@ -200,24 +249,6 @@ final class StoryFingerprint {
      * the opening's winnowed shingles.
      */
     List<Long> candidateKeys() {
-        List<Long> cached = keys;
-        if (cached == null) {
-            Set<Long> chosen = new LinkedHashSet<>();
-            if (titleWords().size() >= StoryRules.MIN_TITLE_WORDS) {
-                chosen.add(titleHash(titleKey));
-            }
-            long[] opening = shingleHashes(OPENING_WORDS);
-            int window = Math.min(WINNOW, opening.length);
-            for (int start = 0; window > 0 && start + window <= opening.length; start++) {
-                long min = opening[start];
-                for (int i = start + 1; i < start + window; i++) {
-                    min = Math.min(min, opening[i]);
-                }
-                chosen.add(Text.mix(min ^ 0x5bd1e995L));
-            }
-            cached = List.copyOf(new ArrayList<>(chosen));
-            keys = cached;
-        }
-        return cached;
+        return words.keys;
     }
 }

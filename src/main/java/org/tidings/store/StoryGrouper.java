@@ -35,6 +35,7 @@ final class StoryGrouper {
 
     private final Dialect dialect;
     private final StoreOptions options;
+    private final StatementCache statements = new StatementCache();
 
     StoryGrouper(Dialect dialect, StoreOptions options) {
         this.dialect = dialect;
@@ -44,11 +45,16 @@ final class StoryGrouper {
     /**
      * A new or changed article, as just written.
      *
+     * @param words what grouping reads of its title and text ({@link StoryFingerprint.Words#of})
      * @param published its publication time (epoch ms), or null
      * @param added new (else an existing article whose title or text changed)
      */
-    record Change(long articleId, String site, @Nullable String title, @Nullable String text, @Nullable Long published,
-            boolean added) {}
+    record Change(long articleId, String site, StoryFingerprint.Words words, @Nullable Long published, boolean added) {
+        Change(long articleId, String site, @Nullable String title, @Nullable String text, @Nullable Long published,
+                boolean added) {
+            this(articleId, site, StoryFingerprint.Words.of(title, text), published, added);
+        }
+    }
 
     /** What grouping reads of a stored article. */
     private record Stored(StoryFingerprint print, @Nullable Long story, boolean read) {}
@@ -73,7 +79,7 @@ final class StoryGrouper {
         for (Change change : changes) {
             Stored old = before.get(change.articleId());
             long at = old != null ? old.print().at() : change.published() != null ? change.published() : now;
-            StoryFingerprint print = StoryFingerprint.of(change.title(), change.text(), change.site(), at);
+            StoryFingerprint print = StoryFingerprint.of(change.words(), change.site(), at);
             articles.put(change.articleId(), new Stored(print, old == null ? null : old.story(), old != null && old.read()));
         }
 
@@ -183,9 +189,9 @@ final class StoryGrouper {
             Map<Long, Change> byId, Set<Long> oldStories, long now) {
         Set<Long> kept = new HashSet<>();
         long nextStory = -1;
-        try (Batch assign = new Batch(handle, "UPDATE articles SET story_id = ? WHERE id = ?");
-                Batch created = new Batch(handle, "INSERT INTO stories (id, created_at) VALUES (?, ?)");
-                Batch read = new Batch(handle, "UPDATE articles SET read = 1, read_at = ? WHERE id = ? AND read = 0")) {
+        try (Batch assign = statements.batch(handle, "UPDATE articles SET story_id = ? WHERE id = ?");
+                Batch created = statements.batch(handle, "INSERT INTO stories (id, created_at) VALUES (?, ?)");
+                Batch read = statements.batch(handle, "UPDATE articles SET read = 1, read_at = ? WHERE id = ? AND read = 0")) {
             for (List<Long> component : components) {
                 Long story = null;
                 if (component.size() > 1) {
@@ -233,8 +239,8 @@ final class StoryGrouper {
         }
     }
 
-    private static void insertKeys(Handle handle, List<Change> changes, Map<Long, Stored> articles) {
-        try (Batch keys = new Batch(handle, "INSERT INTO story_keys (key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+    private void insertKeys(Handle handle, List<Change> changes, Map<Long, Stored> articles) {
+        try (Batch keys = statements.batch(handle, "INSERT INTO story_keys (key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
             for (Change change : changes) {
                 for (long key : articles.get(change.articleId()).print().candidateKeys()) {
                     keys.integer(key).integer(change.articleId()).add();
@@ -245,36 +251,34 @@ final class StoryGrouper {
     }
 
     /** The stored articles under the keys, but {@code except}. */
-    private static Map<Long, List<Hit>> postings(Handle handle, Set<Long> keys, Set<Long> except) {
+    private Map<Long, List<Hit>> postings(Handle handle, Set<Long> keys, Set<Long> except) {
         Map<Long, List<Hit>> postings = new HashMap<>();
+        Map<String, String> outlets = new HashMap<>();
         for (List<Long> chunk : Articles.chunks(keys)) {
-            handle.createQuery("""
-                            SELECT sk.key, a.id, a.site, coalesce(a.published_at, a.first_seen_at) AS at, a.story_id
-                              FROM story_keys sk JOIN articles a ON a.id = sk.article_id
-                             WHERE sk.key IN (<keys>)""")
-                    .bindList("keys", chunk)
-                    .map((rs, ctx) -> Map.entry(rs.getLong(1), new Hit(rs.getLong(2), Outlets.of(String.valueOf(rs.getString(3))),
-                            rs.getLong(4), Rows.longOrNull(rs, "story_id"))))
-                    .forEach(e -> {
-                        if (!except.contains(e.getValue().articleId())) {
-                            postings.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
-                        }
-                    });
+            statements.query(handle, """
+                    SELECT sk.key, a.id, a.site, coalesce(a.published_at, a.first_seen_at) AS at, a.story_id
+                      FROM story_keys sk JOIN articles a ON a.id = sk.article_id
+                     WHERE sk.key IN (<in>)""", List.of(), chunk, rs -> {
+                long articleId = rs.getLong(2);
+                if (!except.contains(articleId)) {
+                    String outlet = outlets.computeIfAbsent(String.valueOf(rs.getString(3)), Outlets::of);
+                    postings.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Hit(articleId, outlet, rs.getLong(4), Rows.longOrNull(rs, "story_id")));
+                }
+            });
         }
         return postings;
     }
 
     /** Stored articles by id; their text only when {@code withText}. */
-    private static Map<Long, Stored> load(Handle handle, Collection<Long> ids, boolean withText) {
+    private Map<Long, Stored> load(Handle handle, Collection<Long> ids, boolean withText) {
         Map<Long, Stored> stored = new HashMap<>();
         for (List<Long> chunk : Articles.chunks(ids)) {
-            handle.createQuery("SELECT id, site, title, " + (withText ? FULL_TEXT_OR_BODY : "NULL")
-                            + " AS body, coalesce(published_at, first_seen_at) AS at, story_id, read FROM articles WHERE id IN (<ids>)")
-                    .bindList("ids", chunk)
-                    .map((rs, ctx) -> Map.entry(rs.getLong(1), new Stored(
+            statements.query(handle, "SELECT id, site, title, " + (withText ? FULL_TEXT_OR_BODY : "NULL")
+                            + " AS body, coalesce(published_at, first_seen_at) AS at, story_id, read FROM articles WHERE id IN (<in>)",
+                    List.of(), chunk, rs -> stored.put(rs.getLong(1), new Stored(
                             StoryFingerprint.of(rs.getString(3), rs.getString(4), String.valueOf(rs.getString(2)), rs.getLong(5)),
-                            Rows.longOrNull(rs, "story_id"), rs.getInt(7) != 0)))
-                    .forEach(e -> stored.put(e.getKey(), e.getValue()));
+                            Rows.longOrNull(rs, "story_id"), rs.getInt(7) != 0)));
         }
         return stored;
     }

@@ -29,11 +29,13 @@ import org.tidings.model.ParsedFeed;
 import org.tidings.parse.FeedParseException;
 import org.tidings.parse.FeedParser;
 import org.tidings.store.IngestResult;
+import org.tidings.store.PreparedFeed;
 import org.tidings.store.Store;
 
 /**
  * One sync round: fetches the given feeds (the fetcher enforces the global and per-host limits),
- * parses each new body on a small pool of parser threads, and writes every outcome through one
+ * parses each new body and prepares it for storing ({@link PreparedFeed}) on a small pool of
+ * parser threads, and writes every outcome through one
  * writer thread, so SQLite sees a single writer; the writer records the outcomes waiting for it
  * together, up to {@link #MAX_GROUP} feeds per transaction (group commit). At most {@link
  * #MAX_IN_FLIGHT} feeds are between fetch and write, and {@link #MAX_PARSED} parsed documents
@@ -59,7 +61,7 @@ public final class Syncer implements AutoCloseable {
      * @param pages fetches the pages of new full-text articles after the feeds; null: none
      */
     public record Extras(Function<ArticleFacts, Curation> rules, @Nullable FullTextFetcher pages) {
-        public static final Extras NONE = new Extras(facts -> Curation.NONE, null);
+        public static final Extras NONE = new Extras(Store.NO_RULES, null);
 
         public Extras {
             Objects.requireNonNull(rules, "rules");
@@ -138,7 +140,7 @@ public final class Syncer implements AutoCloseable {
             try {
                 future = fetcher
                         .fetch(new FetchRequest(feed.url(), feed.etag(), feed.lastModified()))
-                        .thenApplyAsync(result -> parseIfFetched(result), parsers)
+                        .thenApplyAsync(result -> parseIfFetched(feed.id(), result), parsers)
                         .thenCompose(parsed -> write(feed, parsed))
                         .exceptionally(error -> recordUnexpected(feed, error))
                         .whenCompleteAsync((outcome, error) -> {
@@ -205,13 +207,17 @@ public final class Syncer implements AutoCloseable {
         }
     }
 
-    /** A fetch result, parsed when it carried a body; {@code holdsPermit} when it took a parsed-feed permit. */
-    private record Parsed(FetchResult result, @Nullable ParsedFeed feed, @Nullable String parseError, boolean holdsPermit) {}
+    /**
+     * A fetch result, parsed and prepared for storing when it carried a body ({@link PreparedFeed}:
+     * the per-entry work done here on a parser thread, not on the writer); {@code holdsPermit} when
+     * it took a parsed-feed permit.
+     */
+    private record Parsed(FetchResult result, @Nullable PreparedFeed feed, @Nullable String parseError, boolean holdsPermit) {}
 
     /** A feed's outcome waiting for the writer. */
     private record Pending(Feed feed, Parsed parsed, CompletableFuture<FeedOutcome> outcome) {}
 
-    private Parsed parseIfFetched(FetchResult result) {
+    private Parsed parseIfFetched(long feedId, FetchResult result) {
         if (!(result instanceof FetchResult.Fetched fetched)) {
             return new Parsed(result, null, null, false);
         }
@@ -221,7 +227,8 @@ public final class Syncer implements AutoCloseable {
         parsedInMemory.acquireUninterruptibly();
         try {
             URI base = URI.create(fetched.url());
-            return new Parsed(result, parser.parse(fetched.body(), base, contentType), null, true);
+            ParsedFeed document = parser.parse(fetched.body(), base, contentType);
+            return new Parsed(result, prepare(feedId, document), null, true);
         } catch (FeedParseException | IllegalArgumentException e) {
             parsedInMemory.release();
             return new Parsed(result, null, org.tidings.model.Messages.because("not a feed", e), false);
@@ -229,6 +236,22 @@ public final class Syncer implements AutoCloseable {
             parsedInMemory.release();
             throw e;
         }
+    }
+
+    /**
+     * The document prepared for storing here on a parser thread, so that the writer thread only
+     * writes; its entries are left unprepared when it is the document the feed stored last time
+     * (the writer then only compares hashes).
+     */
+    private PreparedFeed prepare(long feedId, ParsedFeed document) {
+        PreparedFeed prepared = PreparedFeed.of(document);
+        boolean same;
+        try {
+            same = store.storedAsIs(feedId, prepared);
+        } catch (RuntimeException e) {
+            same = false; // the writer will tell
+        }
+        return same ? prepared : prepared.prepareEntries();
     }
 
     /** Queues a feed's outcome for the writer thread, which records it with others in one transaction. */
@@ -314,14 +337,15 @@ public final class Syncer implements AutoCloseable {
             return new FeedOutcome(feed, FeedOutcome.Status.NOT_MODIFIED, 0, 0, null);
         }
         FetchResult.Fetched fetched = (FetchResult.Fetched) result;
-        ParsedFeed document = parsed.feed();
-        if (document == null) {
+        PreparedFeed prepared = parsed.feed();
+        if (prepared == null) {
             String error = Objects.requireNonNullElse(parsed.parseError(), "not a feed");
             int failures = feed.health().consecutiveFailures() + 1;
             store.feeds().recordFailure(feed.id(), 200, error, now, backoff.nextAttempt(failures, null));
             return FeedOutcome.failed(feed, error);
         }
-        IngestResult ingested = store.ingest(feed.id(), document, now, extras.rules());
+        IngestResult ingested = store.ingest(feed.id(), prepared, now, extras.rules());
+        ParsedFeed document = prepared.document();
         List<Instant> dates = new ArrayList<>();
         for (Entry entry : document.entries()) {
             Instant date = entry.publishedOrUpdated();

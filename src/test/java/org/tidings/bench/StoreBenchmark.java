@@ -19,6 +19,7 @@ import org.tidings.model.Subscription;
 import org.tidings.store.ArticleQuery;
 import org.tidings.store.BenchmarkData;
 import org.tidings.store.IngestResult;
+import org.tidings.store.PreparedFeed;
 import org.tidings.store.Store;
 
 /**
@@ -100,8 +101,23 @@ public final class StoreBenchmark {
             warmStore.ingest(warmIds[f], documents.get(f), NOW);
         }
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        // As a sync does it: documents prepared (PreparedFeed.of) on parser threads, written by
+        // this one thread; the writer's CPU and the preparing threads' CPU are counted apart.
+        boolean inline = Boolean.getBoolean("bench.inline");
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        java.util.concurrent.ExecutorService parsers = java.util.concurrent.Executors.newFixedThreadPool(cores);
+        java.util.concurrent.atomic.AtomicLong prepareNanos = new java.util.concurrent.atomic.AtomicLong();
         long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
+        List<java.util.concurrent.Future<PreparedFeed>> prepared = new ArrayList<>();
+        for (ParsedFeed document : documents) {
+            prepared.add(inline ? java.util.concurrent.CompletableFuture.completedFuture(null) : parsers.submit(() -> {
+                long cpu = threads.getCurrentThreadCpuTime();
+                PreparedFeed done = PreparedFeed.of(document).prepareEntries();
+                prepareNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpu);
+                return done;
+            }));
+        }
         int added = 0;
         int known = 0;
         // group commit as the sync writer does it: up to bench.group feeds per transaction
@@ -111,7 +127,8 @@ public final class StoreBenchmark {
             List<IngestResult> results = store.writeTogether(() -> {
                 List<IngestResult> done = new ArrayList<>();
                 for (int f = from; f < Math.min(feeds, from + group); f++) {
-                    done.add(store.ingest(ids[f], documents.get(f), NOW.plusSeconds(f)));
+                    done.add(inline ? store.ingest(ids[f], documents.get(f), NOW.plusSeconds(f))
+                            : store.ingest(ids[f], join(prepared.get(f)), NOW.plusSeconds(f), Store.NO_RULES));
                 }
                 return done;
             });
@@ -122,10 +139,15 @@ public final class StoreBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        double prepareSeconds = prepareNanos.get() / 1e9;
+        parsers.shutdown();
         int items = feeds * perFeed;
         System.out.printf(Locale.ROOT, "ingest: %,d items from %,d feeds in %.2f s = %,.0f items/s wall;"
-                        + " %.2f s CPU = %,.0f items/s per core (%,d articles stored, %,d already known)%n",
+                        + " writer %.2f s CPU = %,.0f items/s per core (%,d articles stored, %,d already known)%n",
                 items, feeds, seconds, items / seconds, cpuSeconds, items / cpuSeconds, added, known);
+        System.out.printf(Locale.ROOT, "  %s; writer + preparing %.2f s CPU = %,.0f items/s per core%n",
+                inline ? "prepared inline by the writer" : String.format(Locale.ROOT, "prepared on %d threads: %.2f s CPU", cores,
+                        prepareSeconds), cpuSeconds + prepareSeconds, items / (cpuSeconds + prepareSeconds));
         // the common case of a sync: every feed fetched again an hour later, nothing changed
         cpuStart = threads.getCurrentThreadCpuTime();
         start = System.nanoTime();
@@ -144,6 +166,14 @@ public final class StoreBenchmark {
         cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         System.out.printf(Locale.ROOT, "re-fetch: %,d items in %.2f s = %,.0f items/s wall; %.2f s CPU = %,.0f items/s per core"
                 + " (%,d unchanged)%n", items, seconds, items / seconds, cpuSeconds, items / cpuSeconds, unchanged);
+    }
+
+    private static PreparedFeed join(java.util.concurrent.Future<PreparedFeed> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void queries(Path db) throws IOException {
