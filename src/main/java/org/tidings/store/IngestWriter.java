@@ -15,6 +15,7 @@ import org.tidings.store.IngestMatch.Known;
  */
 final class IngestWriter implements AutoCloseable {
     private final Handle handle;
+    private final Dialect dialect;
     private final StatementCache statements;
     private final long feedId;
     private final long now;
@@ -23,8 +24,9 @@ final class IngestWriter implements AutoCloseable {
     private final Batch topics;
     private final List<StoryGrouper.Change> storyChanges = new ArrayList<>();
 
-    IngestWriter(Handle handle, StatementCache statements, long feedId, long now) {
+    IngestWriter(Handle handle, Dialect dialect, StatementCache statements, long feedId, long now) {
         this.handle = handle;
+        this.dialect = dialect;
         this.statements = statements;
         this.feedId = feedId;
         this.now = now;
@@ -57,6 +59,7 @@ final class IngestWriter implements AutoCloseable {
             return 0;
         }
         int updated = 0;
+        List<Dialect.SearchRow> reindexed = new ArrayList<>();
         try (Batch updates = statements.batch(handle, """
                 UPDATE articles SET title = ?, title_key = ?, author = ?, summary = ?,
                        content_html = ?, content_text = ?, comments_url = ?, content_hash = ?,
@@ -69,6 +72,7 @@ final class IngestWriter implements AutoCloseable {
                 if (previous != null && previous != item.contentHash() && k.hit().contentHash() != item.contentHash()) {
                     updated++;
                     storyChanges.add(storyChange(candidate, k.articleId(), false));
+                    reindexed.add(new Dialect.SearchRow(k.articleId(), item.title(), item.entry().author(), item.text()));
                     updates.text(item.title())
                             .text(item.titleKey())
                             .text(item.entry().author())
@@ -90,6 +94,7 @@ final class IngestWriter implements AutoCloseable {
                 appear(candidate, k.articleId(), k.hit().sortAt());
             }
             updates.execute();
+            dialect.reindex(handle, reindexed);
         }
         return updated;
     }
@@ -106,7 +111,7 @@ final class IngestWriter implements AutoCloseable {
                                       source_updated_at, summary, content_html, content_text, comments_url,
                                       content_hash, signature, sort_at, first_seen_at, read, read_at, story_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-                Batch search = statements.batch(handle, "INSERT INTO articles_fts (rowid, title, author, content_text) VALUES (?, ?, ?, ?)")) {
+                Batch search = statements.batch(handle, dialect.searchInsertSql())) {
             for (Candidate candidate : fresh) {
                 long articleId = nextId++;
                 ids.add(articleId);

@@ -101,7 +101,7 @@ final class Ingester {
         int updated;
         List<Long> addedIds;
         List<StoryGrouper.Change> storyChanges;
-        try (IngestWriter writer = new IngestWriter(handle, statements, feedId, nowMs)) {
+        try (IngestWriter writer = new IngestWriter(handle, dialect, statements, feedId, nowMs)) {
             updated = writer.known(match.known(), hits, appearanceHashes(handle, feedId, match.known()));
             long firstId = match.fresh().isEmpty() ? 0 : dialect.nextId(handle, "articles");
             addedIds = writer.fresh(match.fresh(), firstId);

@@ -134,6 +134,45 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String indexedBy(String index) {
+        if (!index.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("index: " + index);
+        }
+        return " INDEXED BY " + index;
+    }
+
+    @Override
+    public String orderedJoin() {
+        return "CROSS JOIN";
+    }
+
+    @Override
+    public String searchInsertSql() {
+        return "INSERT INTO articles_fts (rowid, title, author, content_text) VALUES (?, ?, ?, ?)";
+    }
+
+    /** Nothing to do: the articles_fts_update trigger re-indexes (V007__write_path). */
+    @Override
+    public void reindex(Handle handle, List<SearchRow> rows) {
+    }
+
+    /**
+     * {@code PRAGMA integrity_check}, in one read transaction that first opens a cursor on the
+     * full-text index: FTS5 keeps the index's structure cached per connection and refreshes it
+     * when a cursor opens, but its integrity check does not, so on a pooled connection that
+     * searched earlier while another process wrote it reported {@code fts5: corruption found} on a
+     * healthy file (the historical two-process failure; TwoProcessTest).
+     */
+    @Override
+    public String integrityCheck(Handle handle) {
+        List<String> problems = handle.inTransaction(h -> {
+            h.createQuery("SELECT count(*) FROM articles_fts WHERE rowid = 0").mapTo(Long.class).one();
+            return h.createQuery("PRAGMA integrity_check").mapTo(String.class).list();
+        });
+        return String.join("; ", problems);
+    }
+
+    @Override
     public String fullTextCondition() {
         return "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :search)";
     }
@@ -146,16 +185,8 @@ public final class SqliteDialect implements Dialect {
     @Override
     public String fullTextQuery(String userQuery) {
         List<String> terms = new ArrayList<>();
-        for (String word : userQuery.strip().split("\\s+")) {
-            boolean prefix = word.endsWith("*");
-            String bare = word.replaceAll("^\\*+|\\*+$", "");
-            if (!bare.codePoints().anyMatch(Character::isLetterOrDigit)) {
-                continue;
-            }
-            terms.add('"' + bare.replace("\"", "\"\"") + '"' + (prefix ? "*" : ""));
-        }
-        if (terms.isEmpty()) {
-            throw new StoreException("nothing to search for in \"" + userQuery.strip() + "\"");
+        for (SearchWord word : Dialect.searchWords(userQuery)) {
+            terms.add('"' + word.text().replace("\"", "\"\"") + '"' + (word.prefix() ? "*" : ""));
         }
         return String.join(" AND ", terms);
     }
