@@ -32,7 +32,7 @@ import org.tidings.model.Messages;
  * <p>This class runs the loop and turns keys into actions; beside it, {@link ViewStack} holds
  * the open views, {@link
  * ReaderFrame} draws the header, status and message lines around the view, {@link
- * BackgroundWork} runs reloads and full-text fetches, and {@link Links} opens links and
+ * BackgroundWork} runs reloads and full-text fetches, and {@link ExternalLinks} opens links and
  * enclosures.
  */
 public final class ReaderApp {
@@ -46,7 +46,7 @@ public final class ReaderApp {
     private final ReaderConfig config;
     private final ReaderFrame frame;
     private final BackgroundWork work;
-    private final Links links;
+    private final ExternalLinks links;
     private final ViewStack views = new ViewStack(this);
 
     private SourcesOverview sources = SourcesOverview.empty();
@@ -84,7 +84,7 @@ public final class ReaderApp {
         this.frame = new ReaderFrame(screen, config.colour());
         this.work = new BackgroundWork(Objects.requireNonNull(reloader, "reloader"),
                 owned != null ? owned : Objects.requireNonNull(background, "background"), owned, frame);
-        this.links = new Links(Objects.requireNonNull(opener, "opener"), config.player(), frame);
+        this.links = new ExternalLinks(Objects.requireNonNull(opener, "opener"), config.player(), frame);
     }
 
     /**

@@ -80,4 +80,21 @@ class EscapedHtmlBaseTest {
         assertThat(moved.contentHtml()).isEqualTo(
                 "<a href=\"https://mirror.example.com/notes/moved.html\">The notes</a> are now kept on the mirror.");
     }
+
+    @Test
+    void brokenMarkupIsLeftAloneAndNeverFails() throws Exception {
+        String[] bodies = {"<a href=", "<a href=\"unterminated", "=href=x", "<a href='a.html'", "x href=\"y\" <",
+            "<img src = 'pic.png' >", "<a HREF=up.html>up</a>", "<a title=\"a=b\" href=\"q?x=1&amp;y=2\">q</a>"};
+        String[] expected = {"<a href=", "<a href=\"unterminated", "=href=x", "<a href='https://e.example/n/a.html'",
+            "x href=\"y\" <", "<img src = 'https://e.example/n/pic.png' >",
+            "<a HREF=\"https://e.example/n/up.html\">up</a>",
+            "<a title=\"a=b\" href=\"https://e.example/n/q?x=1&amp;y=2\">q</a>"};
+        for (int i = 0; i < bodies.length; i++) {
+            String escaped = bodies[i].replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
+            ParsedFeed feed = parser.parse(("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>1</id>"
+                    + "<content type=\"html\">" + escaped + "</content></entry></feed>").getBytes(
+                            java.nio.charset.StandardCharsets.UTF_8), URI.create("https://e.example/n/feed.xml"), null);
+            assertThat(feed.entries().get(0).contentHtml()).as(bodies[i]).isEqualTo(expected[i]);
+        }
+    }
 }

@@ -9,14 +9,14 @@ import org.tidings.model.Messages;
  * configured player (else the browser). Only http(s) URLs leave the reader; the message line says
  * what happened and, when starting the program failed, what to set.
  */
-final class Links {
+final class ExternalLinks {
     private final LinkOpener browser;
     private final LinkOpener player;
     /** The {@code [reader] player} command, blank when none is set. */
     private final String playerCommand;
     private final ReaderFrame frame;
 
-    Links(LinkOpener browser, String playerCommand, ReaderFrame frame) {
+    ExternalLinks(LinkOpener browser, String playerCommand, ReaderFrame frame) {
         this.browser = browser;
         this.playerCommand = playerCommand;
         this.player = playerCommand.isBlank() ? browser : new BrowserLauncher(playerCommand);
