@@ -1,7 +1,6 @@
 package org.tidings.store;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -94,14 +93,5 @@ final class IngestMatch {
             return true;
         }
         return candidate.id().key().equals(hit.idKey()) || !candidate.id().scope().equals(hit.idScope());
-    }
-
-    /** The known candidates by article id. */
-    static Map<Long, Known> byArticle(List<Known> known) {
-        Map<Long, Known> byId = new HashMap<>();
-        for (Known k : known) {
-            byId.put(k.articleId(), k);
-        }
-        return byId;
     }
 }

@@ -47,15 +47,17 @@ final class StoryFingerprint {
         private final String headline;
         private final long[] hashes;
         private final List<Long> keys;
+        /** The keys sorted, for {@link #sharesKey} without boxing. */
+        private final long[] sortedKeys;
         private @Nullable long[] shingles;
         private @Nullable List<String> titleWords;
-        private @Nullable Set<Long> keySet;
 
         private Words(String titleKey, String headline, long[] hashes) {
             this.titleKey = titleKey;
             this.headline = headline;
             this.hashes = hashes;
             this.keys = chooseKeys();
+            this.sortedKeys = keys.stream().mapToLong(Long::longValue).sorted().toArray();
         }
 
         static Words of(@Nullable String title, @Nullable String text) {
@@ -226,22 +228,21 @@ final class StoryFingerprint {
 
     /** Whether the two share an index key: whether {@link StoryGrouper} can find one from the other. */
     boolean sharesKey(StoryFingerprint other) {
-        Set<Long> mine = keySet();
-        for (long key : other.candidateKeys()) {
-            if (mine.contains(key)) {
+        long[] mine = words.sortedKeys;
+        long[] theirs = other.words.sortedKeys;
+        int i = 0;
+        int j = 0;
+        while (i < mine.length && j < theirs.length) {
+            if (mine[i] == theirs[j]) {
                 return true;
+            }
+            if (mine[i] < theirs[j]) {
+                i++;
+            } else {
+                j++;
             }
         }
         return false;
-    }
-
-    private Set<Long> keySet() {
-        Set<Long> cached = words.keySet;
-        if (cached == null) {
-            cached = Set.copyOf(words.keys);
-            words.keySet = cached;
-        }
-        return cached;
     }
 
     /**
