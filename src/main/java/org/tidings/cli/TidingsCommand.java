@@ -49,7 +49,8 @@ import picocli.CommandLine.ScopeType;
             ConfigCommand.class,
             ApiUserCommand.class,
             ShowCommand.class,
-            RulesCommand.class
+            RulesCommand.class,
+            DbCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,5 +1,6 @@
 package org.tidings.store;
 
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -48,4 +49,44 @@ public interface Dialect {
      * ending in {@code *} is a prefix. Throws {@link StoreException} when nothing is searchable.
      */
     String fullTextQuery(String userQuery);
+
+    // -- db copy (store.DatabaseCopy): moving a whole database between dialects
+
+    /**
+     * The tables holding data, the ones a copy of the database carries: every table except the
+     * schema's bookkeeping and the derived full-text index (rebuilt by {@link #rebuildSearch}).
+     */
+    List<String> dataTables(Handle handle);
+
+    /**
+     * True for a column of {@code table} whose values are derived from other columns (a search
+     * vector), so a copy leaves it out and {@link #rebuildSearch} makes it again.
+     */
+    default boolean derivedColumn(String table, String column) {
+        return false;
+    }
+
+    /**
+     * True when any column takes a value of any type as it comes (SQLite); false when values must
+     * match the column's declared type, so a copy converts them (a body stored as text goes into
+     * a binary column packed, and the other way round).
+     */
+    default boolean dynamicTypes() {
+        return false;
+    }
+
+    /**
+     * Starts reading a consistent snapshot: called first in the transaction a copy reads the whole
+     * database in, so all tables are read as of one moment.
+     */
+    void beginSnapshot(Handle handle);
+
+    /**
+     * Makes the next id {@code table} hands out at least {@code nextId} (after rows were inserted
+     * with their ids given), so ids of deleted rows are not handed out again.
+     */
+    void restartIdentity(Handle handle, String table, long nextId);
+
+    /** Makes the derived full-text search data of every article again (after a bulk copy). */
+    void rebuildSearch(Handle handle);
 }
