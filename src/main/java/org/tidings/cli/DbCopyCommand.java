@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tidings.store.DatabaseCopy;
+import org.tidings.store.DatabaseLocation;
 import org.tidings.store.Store;
 import org.tidings.store.StoreOptions;
 import picocli.CommandLine.Command;
@@ -40,19 +41,19 @@ final class DbCopyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path source = Path.of(from);
-        Path target = Path.of(to);
-        if (!Files.isRegularFile(source) || sizeOf(source) == 0) {
-            throw new ParameterException(spec.commandLine(), "no database at " + from + " (FROM)");
+        DatabaseLocation source = location(from, "FROM");
+        DatabaseLocation target = location(to, "TO");
+        if (source.equals(target) || (!source.isPostgres() && !target.isPostgres() && sameFile(source.file(), target.file()))) {
+            throw new ParameterException(spec.commandLine(), "FROM and TO are the same database: " + source.display());
         }
-        if (Files.exists(target) && sameFile(source, target)) {
-            throw new ParameterException(spec.commandLine(), "FROM and TO are the same database: " + from);
+        if (!source.isPostgres() && (!Files.isRegularFile(source.file()) || sizeOf(source.file()) == 0)) {
+            throw new ParameterException(spec.commandLine(), "no database at " + source.display() + " (FROM)");
         }
-        Path parent = target.toAbsolutePath().getParent();
+        Path parent = target.isPostgres() ? null : target.file().toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw new ParameterException(spec.commandLine(), "no such directory: " + parent + " (for TO); create it first");
         }
-        boolean created = !Files.exists(target);
+        boolean created = !target.isPostgres() && !Files.exists(target.file());
         long started = System.nanoTime();
         DatabaseCopy.Result result;
         try (Store in = Store.open(source, StoreOptions.DEFAULTS)) {
@@ -60,16 +61,26 @@ final class DbCopyCommand implements Callable<Integer> {
                 result = DatabaseCopy.copy(in, out, new Progress(spec.commandLine().getErr()));
             } catch (RuntimeException e) {
                 if (created) {
-                    deleteCreated(target);
+                    deleteCreated(target.file());
                 }
                 throw e;
             }
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "copied %d tables, %s from %s to %s in %.1f s%n", result.tables(),
-                org.tidings.model.Messages.count(result.rows(), "row"), from, to, (System.nanoTime() - started) / 1e9);
+                org.tidings.model.Messages.count(result.rows(), "row"), source.display(), target.display(),
+                (System.nanoTime() - started) / 1e9);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** FROM or TO as --db takes it; a malformed URL is a usage error (its message holds no password). */
+    private DatabaseLocation location(String given, String name) {
+        try {
+            return DatabaseLocation.parse(given);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage() + " (" + name + ")");
+        }
     }
 
     /** Table by table on stderr. */

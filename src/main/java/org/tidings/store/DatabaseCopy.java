@@ -23,7 +23,7 @@ import org.jdbi.v3.core.JdbiException;
  * Copies a whole database into an empty one, between dialects (SQLite to PostgreSQL and back) or
  * within one: every data table ({@link Dialect#dataTables}) in foreign-key order, rows with their
  * ids, in batches; then the ids each table hands out next, the counters triggers keep, and the
- * derived full-text search data are made in the target.
+ * full-text search rows are made in the target.
  *
  * <p>The source is read in one snapshot ({@link Dialect#beginSnapshot}) and the target written in
  * one transaction: a copy that fails (a full disk, a lost connection) leaves the target as empty
@@ -95,10 +95,13 @@ public final class DatabaseCopy {
                         + " has rows); db copy writes only into a new or empty database");
             }
         }
+        if (sourceTables.stream().noneMatch(table -> hasRows(source, table))) {
+            throw new StoreException("the source database holds nothing to copy");
+        }
         long total = 0;
         List<String> ordered = foreignKeyOrder(target, sourceTables);
         for (String table : ordered) {
-            long rows = copyTable(table, fromDialect, source, toDialect, target, listener);
+            long rows = copyTable(table, source, toDialect, target, listener);
             listener.copied(table, rows);
             total += rows;
         }
@@ -109,11 +112,11 @@ public final class DatabaseCopy {
             }
         }
         recount(target);
-        toDialect.rebuildSearch(target);
+        index(source, toDialect, target);
         return new Result(ordered.size(), total);
     }
 
-    private static long copyTable(String table, Dialect fromDialect, Handle source, Dialect toDialect, Handle target,
+    private static long copyTable(String table, Handle source, Dialect toDialect, Handle target,
             Listener listener) {
         Map<String, Integer> sourceColumns = columns(source, table);
         Map<String, Integer> targetColumns = columns(target, table);
@@ -121,7 +124,7 @@ public final class DatabaseCopy {
         for (String column : sourceColumns.keySet()) {
             if (targetColumns.containsKey(column)) {
                 copied.add(column);
-            } else if (!fromDialect.derivedColumn(table, column)) {
+            } else {
                 throw new StoreException("the target's table " + table + " has no column " + column
                         + "; is it made by another tidings version?");
             }
@@ -262,6 +265,29 @@ public final class DatabaseCopy {
                 UPDATE topics
                    SET unread = (SELECT count(*) FROM article_topics t JOIN articles a ON a.id = t.article_id
                                   WHERE t.topic_id = topics.id AND a.read = 0)""");
+    }
+
+    /**
+     * Makes the target's full-text rows of every article (the text computed in Java, as at
+     * ingest: see {@link Bodies}), reading the articles from the source.
+     */
+    private static void index(Handle source, Dialect toDialect, Handle target) {
+        String select = "SELECT id, title, author, " + Bodies.textColumns("") + " FROM articles";
+        try (Statement reading = source.getConnection().createStatement();
+                Batch search = new Batch(target, toDialect.searchInsertSql())) {
+            reading.setFetchSize(BATCH_ROWS);
+            try (ResultSet row = reading.executeQuery(select)) {
+                while (row.next()) {
+                    search.integer(row.getLong(1)).text(row.getString(2)).text(row.getString(3)).text(Bodies.text(row, 4)).add();
+                    if (search.size() == BATCH_ROWS) {
+                        search.execute();
+                    }
+                }
+                search.execute();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot make the search index of the copy: " + firstLine(e.getMessage()), e);
+        }
     }
 
     private static String quote(String identifier) {

@@ -92,17 +92,9 @@ public interface Dialect {
 
     /**
      * The tables holding data, the ones a copy of the database carries: every table except the
-     * schema's bookkeeping and the derived full-text index (rebuilt by {@link #rebuildSearch}).
+     * schema's bookkeeping and the full-text index (derived: a copy makes it again with {@link #searchInsertSql}).
      */
     List<String> dataTables(Handle handle);
-
-    /**
-     * True for a column of {@code table} whose values are derived from other columns (a search
-     * vector), so a copy leaves it out and {@link #rebuildSearch} makes it again.
-     */
-    default boolean derivedColumn(String table, String column) {
-        return false;
-    }
 
     /**
      * True when any column takes a value of any type as it comes (SQLite); false when values must
@@ -124,7 +116,4 @@ public interface Dialect {
      * with their ids given), so ids of deleted rows are not handed out again.
      */
     void restartIdentity(Handle handle, String table, long nextId);
-
-    /** Makes the derived full-text search data of every article again (after a bulk copy). */
-    void rebuildSearch(Handle handle);
 }

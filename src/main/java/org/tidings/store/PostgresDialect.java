@@ -206,4 +206,48 @@ public final class PostgresDialect implements Dialect {
         }
         return String.join(" & ", terms);
     }
+
+    // -- db copy (DatabaseCopy)
+
+    /** Every table of the schema except the version table and the search index (articles_search, derived). */
+    @Override
+    public List<String> dataTables(Handle handle) {
+        return handle.createQuery("""
+                        SELECT table_name FROM information_schema.tables
+                         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+                           AND table_name NOT IN ('tidings_schema', 'articles_search')
+                         ORDER BY table_name""")
+                .mapTo(String.class)
+                .list();
+    }
+
+    /** Must run first in its transaction: every later statement of it reads the same snapshot. */
+    @Override
+    public void beginSnapshot(Handle handle) {
+        handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    }
+
+    /**
+     * Rows inserted with their ids leave an identity's sequence where it was: moves it on so the
+     * next id it gives is {@code nextId} (or after the highest id, if that is higher).
+     */
+    @Override
+    public void restartIdentity(Handle handle, String table, long nextId) {
+        String sequence = handle.createQuery("SELECT pg_get_serial_sequence(:table, 'id')")
+                .bind("table", table)
+                .mapTo(String.class)
+                .findOne()
+                .orElse(null);
+        if (sequence == null || !table.matches("[a-z_]+")) {
+            return;
+        }
+        long last = Math.max(nextId - 1, handle.createQuery("SELECT coalesce(max(id), 0) FROM " + table).mapTo(Long.class).one());
+        if (last > 0) {
+            handle.createQuery("SELECT setval(:sequence, :last)")
+                    .bind("sequence", sequence)
+                    .bind("last", last)
+                    .mapTo(Long.class)
+                    .one();
+        }
+    }
 }

@@ -240,11 +240,4 @@ public final class SqliteDialect implements Dialect {
                 .bind("seq", nextId - 1)
                 .execute();
     }
-
-    @Override
-    public void rebuildSearch(Handle handle) {
-        handle.execute("DELETE FROM articles_fts");
-        handle.execute("INSERT INTO articles_fts (rowid, title, author, content_text) SELECT id, title, author, "
-                + Bodies.textSql("") + " FROM articles");
-    }
 }

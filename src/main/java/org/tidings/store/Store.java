@@ -260,11 +260,6 @@ public final class Store implements AutoCloseable {
         return jdbi.withHandle(dialect::schemaVersion);
     }
 
-    /** The SQL dialect of the database (for store classes such as {@link DatabaseCopy}). */
-    Dialect dialect() {
-        return dialect;
-    }
-
     /** The Jdbi underneath, for tests and benchmarks of this package only. */
     Jdbi jdbi() {
         return jdbi;

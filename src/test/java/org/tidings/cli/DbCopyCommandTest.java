@@ -21,11 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tidings.model.Article;
 import org.tidings.store.ArticleQuery;
+import org.tidings.store.DatabaseLocation;
 import org.tidings.store.Store;
 import org.tidings.testing.Cli;
 import org.tidings.testing.Cli.Result;
 import org.tidings.testing.FeedServer;
 import org.tidings.testing.NewsSite;
+import org.tidings.testing.Postgres;
 
 /**
  * {@code tidings db copy FROM TO}: a database filled by a real sync (overlapping feeds, a story
@@ -131,7 +133,7 @@ class DbCopyCommandTest {
         ok(db, "add", "--no-discover", outlet + "/wire.xml");
         ok(db, "add", "--no-discover", outlet + "/daily.xml");
         ok(db, "feeds", "topic", outlet + "/wire.xml", "Transport");
-        ok(db, "sync");
+        System.err.println("SYNC1 " + ok(db, "sync").out());
         feeds.publish();
         ok(db, "sync");
         ok(db, "mark", "read", "--all", "--feed", feeds.feedUrl(1));
@@ -172,22 +174,32 @@ class DbCopyCommandTest {
     }
 
     private static Store open(String db) {
-        return Store.open(Path.of(db));
+        return Store.open(DatabaseLocation.parse(db));
     }
 
     @Test
-    void roundTripKeepsEverything() throws Exception {
+    void roundTripThroughSqliteKeepsEverything() throws Exception {
+        roundTrip(dir.resolve("middle.db").toString());
+    }
+
+    @Test
+    void roundTripThroughPostgresKeepsEverything() throws Exception {
+        roundTrip(Postgres.database().url());
+    }
+
+    /** SQLite -> middle -> SQLite: the same articles, bodies, counts and search results all the way. */
+    private void roundTrip(String middle) throws Exception {
         String original = filled();
         String before = view(original);
         assertThat(before).contains("\"starred\":true", "\"read\":true", "\"topics\":[\"Transport\"]", "\"topics\":[\"Measures\"]",
                 "\"story\":1", "audio/mpeg", "paragraph 6", "reader");
-        String middle = dir.resolve("middle.db").toString();
         String back = dir.resolve("back.db").toString();
 
         Result there = Cli.run("db", "copy", original, middle);
         assertThat(there.code()).as(there.err()).isZero();
         assertThat(there.err()).contains("copied articles: ", "copied appearances: ", "copied feeds: 6 rows", "copied stories: 1 row", "copied enclosures: 2 rows");
-        assertThat(there.out()).startsWith("copied ").contains(" tables, ").contains(" from " + original + " to " + middle);
+        assertThat(there.out()).startsWith("copied ").contains(" tables, ")
+                .contains(" from " + original + " to " + DatabaseLocation.parse(middle).display());
         assertThat(Cli.run("db", "copy", middle, back).code()).isZero();
 
         assertThat(view(middle)).isEqualTo(before);
@@ -241,5 +253,28 @@ class DbCopyCommandTest {
         Result same = Cli.run("db", "copy", garbage.toString(), garbage.toString());
         assertThat(same.code()).isEqualTo(ExitCodes.FATAL);
         assertThat(same.err()).startsWith("tidings: FROM and TO are the same database: ");
+    }
+
+    @Test
+    void refusesANonEmptyPostgresTargetAndBadCredentials() throws Exception {
+        String original = filled();
+        Postgres.Database database = Postgres.database();
+        assertThat(Cli.run("db", "copy", original, database.url()).code()).isZero();
+
+        Result again = Cli.run("db", "copy", original, database.url());
+        assertThat(again.code()).isEqualTo(ExitCodes.FATAL);
+        assertThat(again.err()).isEqualTo("tidings: the target database is not empty (table api_users has rows);"
+                + " db copy writes only into a new or empty database\n");
+
+        String wrong = database.url().replace(":" + database.password() + "@", ":not-the-password@");
+        Result refused = Cli.run("db", "copy", wrong, dir.resolve("copy.db").toString());
+        assertThat(refused.code()).isEqualTo(ExitCodes.FATAL);
+        assertThat(refused.err()).hasLineCount(1).contains("wrong password").doesNotContain("not-the-password");
+        assertThat(dir.resolve("copy.db")).doesNotExist();
+
+        String unreachable = "postgresql://tidings@127.0.0.1:1/nothing";
+        Result unreached = Cli.run("db", "copy", original, unreachable);
+        assertThat(unreached.code()).isEqualTo(ExitCodes.FATAL);
+        assertThat(unreached.err()).hasLineCount(1).contains("cannot reach the PostgreSQL server at 127.0.0.1:1");
     }
 }
