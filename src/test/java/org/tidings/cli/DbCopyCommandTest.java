@@ -133,7 +133,7 @@ class DbCopyCommandTest {
         ok(db, "add", "--no-discover", outlet + "/wire.xml");
         ok(db, "add", "--no-discover", outlet + "/daily.xml");
         ok(db, "feeds", "topic", outlet + "/wire.xml", "Transport");
-        System.err.println("SYNC1 " + ok(db, "sync").out());
+        ok(db, "sync");
         feeds.publish();
         ok(db, "sync");
         ok(db, "mark", "read", "--all", "--feed", feeds.feedUrl(1));
