@@ -265,6 +265,17 @@ class DbCopyCommandTest {
         assertThat(unreadable.err()).startsWith("tidings: ").doesNotContain("\tat ").hasLineCount(1);
         assertThat(target).doesNotExist();
 
+        Path newer = dir.resolve("newer.db");
+        ok(newer.toString(), "status");
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + newer);
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA user_version = 99");
+        }
+        Result tooNew = Cli.run("db", "copy", newer.toString(), target.toString());
+        assertThat(tooNew.code()).isEqualTo(ExitCodes.FATAL);
+        assertThat(tooNew.err()).hasLineCount(1).contains("schema version 99, newer than this tidings knows");
+        assertThat(target).doesNotExist();
+
         Result same = Cli.run("db", "copy", garbage.toString(), garbage.toString());
         assertThat(same.code()).isEqualTo(ExitCodes.FATAL);
         assertThat(same.err()).startsWith("tidings: FROM and TO are the same database: ");
