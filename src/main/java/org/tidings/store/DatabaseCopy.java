@@ -101,11 +101,17 @@ public final class DatabaseCopy {
         long total = 0;
         List<String> ordered = foreignKeyOrder(target, sourceTables);
         for (String table : ordered) {
+            toDialect.setTriggersEnabled(target, table, false);
+        }
+        for (String table : ordered) {
             long rows = copyTable(table, source, toDialect, target, listener);
             listener.copied(table, rows);
             total += rows;
         }
         listener.finishing();
+        for (String table : ordered) {
+            toDialect.setTriggersEnabled(target, table, true);
+        }
         for (String table : ordered) {
             if (columns(source, table).containsKey("id")) {
                 toDialect.restartIdentity(target, table, fromDialect.nextId(source, table));
@@ -244,8 +250,9 @@ public final class DatabaseCopy {
 
     /**
      * Sets the counters the schema's triggers keep (unread and total per feed, unread per folder
-     * and topic, feeds per article) from the copied rows: the triggers counted each inserted row
-     * on top of the counts copied with the rows.
+     * and topic, feeds per article) from the copied rows: where triggers ran during the copy
+     * (SQLite) they counted each inserted row on top of the counts copied with the rows; where
+     * they were off, nothing kept the counts.
      */
     private static void recount(Handle handle) {
         handle.execute("UPDATE articles SET feed_count = (SELECT count(*) FROM appearances p WHERE p.article_id = articles.id)");

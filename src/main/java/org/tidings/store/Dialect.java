@@ -137,4 +137,13 @@ public interface Dialect {
      * with their ids given), so ids of deleted rows are not handed out again.
      */
     void restartIdentity(Handle handle, String table, long nextId);
+
+    /**
+     * Switches the triggers of {@code table} off for a bulk copy into an empty database, and on
+     * again, inside the copy's transaction; the copy then makes what they keep itself (ids,
+     * counters). Where triggers cannot be switched off (SQLite) they run, and the copy's own
+     * recount overwrites what they counted.
+     */
+    default void setTriggersEnabled(Handle handle, String table, boolean enabled) {
+    }
 }
