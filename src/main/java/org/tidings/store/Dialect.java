@@ -113,7 +113,7 @@ public interface Dialect {
 
     /**
      * The tables holding data, the ones a copy of the database carries: every table except the
-     * schema's bookkeeping and the full-text index (derived: a copy makes it again with {@link #searchInsertSql}).
+     * schema's bookkeeping, the sync workers at work and the full-text index (derived: a copy makes it again with {@link #searchInsertSql}).
      */
     List<String> dataTables(Handle handle);
 

@@ -217,13 +217,16 @@ public final class PostgresDialect implements Dialect {
 
     // -- db copy (DatabaseCopy)
 
-    /** Every table of the schema except the version table and the search index (articles_search, derived). */
+    /**
+     * Every table of the schema except the version table, the search index (articles_search,
+     * derived) and the sync workers at work (schema 10: processes, not data a copy carries).
+     */
     @Override
     public List<String> dataTables(Handle handle) {
         return handle.createQuery("""
                         SELECT table_name FROM information_schema.tables
                          WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
-                           AND table_name NOT IN ('tidings_schema', 'articles_search')
+                           AND table_name NOT IN ('tidings_schema', 'articles_search', 'workers')
                          ORDER BY table_name""")
                 .mapTo(String.class)
                 .list();

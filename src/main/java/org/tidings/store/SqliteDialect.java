@@ -182,11 +182,12 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public List<String> dataTables(Handle handle) {
-        // sqlite_% are SQLite's own (sqlite_sequence); articles_fts% the search index and its shadow tables
+        // sqlite_% are SQLite's own (sqlite_sequence); articles_fts% the search index and its shadow tables;
+        // workers (schema 10) are the processes at work on this database, not data a copy carries
         return handle.createQuery("""
                         SELECT name FROM sqlite_master
                          WHERE type = 'table' AND name NOT GLOB 'sqlite_*' AND name NOT GLOB 'articles_fts*'
-                           AND name <> 'flyway_schema_history'
+                           AND name NOT IN ('flyway_schema_history', 'workers')
                          ORDER BY name""")
                 .mapTo(String.class)
                 .list();
