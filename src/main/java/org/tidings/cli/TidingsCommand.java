@@ -90,7 +90,8 @@ public final class TidingsCommand implements Callable<Integer> {
             ConfigCommand.class,
             ApiUserCommand.class,
             ShowCommand.class,
-            RulesCommand.class);
+            RulesCommand.class,
+            DbCommand.class);
 
     /** The options of this command that take a value in the next argument. */
     private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--db", "--config", "--log-file");

@@ -108,4 +108,42 @@ public interface Dialect {
         }
         return words;
     }
+
+    // -- db copy (store.DatabaseCopy): moving a whole database between dialects
+
+    /**
+     * The tables holding data, the ones a copy of the database carries: every table except the
+     * schema's bookkeeping, the sync workers at work and the full-text index (derived: a copy makes it again with {@link #searchInsertSql}).
+     */
+    List<String> dataTables(Handle handle);
+
+    /**
+     * True when any column takes a value of any type as it comes (SQLite); false when values must
+     * match the column's declared type, so a copy converts them (a body stored as text goes into
+     * a binary column packed, and the other way round).
+     */
+    default boolean dynamicTypes() {
+        return false;
+    }
+
+    /**
+     * Starts reading a consistent snapshot: called first in the transaction a copy reads the whole
+     * database in, so all tables are read as of one moment.
+     */
+    void beginSnapshot(Handle handle);
+
+    /**
+     * Makes the next id {@code table} hands out at least {@code nextId} (after rows were inserted
+     * with their ids given), so ids of deleted rows are not handed out again.
+     */
+    void restartIdentity(Handle handle, String table, long nextId);
+
+    /**
+     * Switches the triggers of {@code table} off for a bulk copy into an empty database, and on
+     * again, inside the copy's transaction; the copy then makes what they keep itself (ids,
+     * counters). Where triggers cannot be switched off (SQLite) they run, and the copy's own
+     * recount overwrites what they counted.
+     */
+    default void setTriggersEnabled(Handle handle, String table, boolean enabled) {
+    }
 }

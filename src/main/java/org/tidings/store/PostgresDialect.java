@@ -214,4 +214,64 @@ public final class PostgresDialect implements Dialect {
         }
         return String.join(" & ", terms);
     }
+
+    // -- db copy (DatabaseCopy)
+
+    /**
+     * Every table of the schema except the version table, the search index (articles_search,
+     * derived) and the sync workers at work (schema 10: processes, not data a copy carries).
+     */
+    @Override
+    public List<String> dataTables(Handle handle) {
+        return handle.createQuery("""
+                        SELECT table_name FROM information_schema.tables
+                         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+                           AND table_name NOT IN ('tidings_schema', 'articles_search', 'workers')
+                         ORDER BY table_name""")
+                .mapTo(String.class)
+                .list();
+    }
+
+    /**
+     * {@code ALTER TABLE ... DISABLE TRIGGER USER} (the tables' owner may; it is transactional and
+     * locks the table, which a copy into an empty database can afford): per-row and per-statement
+     * counter triggers made a copy into PostgreSQL spend most of its time in them.
+     */
+    @Override
+    public void setTriggersEnabled(Handle handle, String table, boolean enabled) {
+        if (!table.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("table: " + table);
+        }
+        handle.execute("ALTER TABLE " + table + (enabled ? " ENABLE" : " DISABLE") + " TRIGGER USER");
+    }
+
+    /** Must run first in its transaction: every later statement of it reads the same snapshot. */
+    @Override
+    public void beginSnapshot(Handle handle) {
+        handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    }
+
+    /**
+     * Rows inserted with their ids leave an identity's sequence where it was: moves it on so the
+     * next id it gives is {@code nextId} (or after the highest id, if that is higher).
+     */
+    @Override
+    public void restartIdentity(Handle handle, String table, long nextId) {
+        String sequence = handle.createQuery("SELECT pg_get_serial_sequence(:table, 'id')")
+                .bind("table", table)
+                .mapTo(String.class)
+                .findOne()
+                .orElse(null);
+        if (sequence == null || !table.matches("[a-z_]+")) {
+            return;
+        }
+        long last = Math.max(nextId - 1, handle.createQuery("SELECT coalesce(max(id), 0) FROM " + table).mapTo(Long.class).one());
+        if (last > 0) {
+            handle.createQuery("SELECT setval(:sequence, :last)")
+                    .bind("sequence", sequence)
+                    .bind("last", last)
+                    .mapTo(Long.class)
+                    .one();
+        }
+    }
 }

@@ -190,4 +190,58 @@ public final class SqliteDialect implements Dialect {
         }
         return String.join(" AND ", terms);
     }
+
+    @Override
+    public List<String> dataTables(Handle handle) {
+        // sqlite_% are SQLite's own (sqlite_sequence); articles_fts% the search index and its shadow tables;
+        // workers (schema 10) are the processes at work on this database, not data a copy carries
+        return handle.createQuery("""
+                        SELECT name FROM sqlite_master
+                         WHERE type = 'table' AND name NOT GLOB 'sqlite_*' AND name NOT GLOB 'articles_fts*'
+                           AND name NOT IN ('flyway_schema_history', 'workers')
+                         ORDER BY name""")
+                .mapTo(String.class)
+                .list();
+    }
+
+    @Override
+    public boolean dynamicTypes() {
+        return true;
+    }
+
+    /**
+     * Nothing to do: a transaction reads one snapshot (WAL), and the store's transactions begin
+     * {@code IMMEDIATE}, so writers of other processes wait until the copy is read.
+     */
+    @Override
+    public void beginSnapshot(Handle handle) {
+        // the transaction itself is the snapshot
+    }
+
+    /**
+     * Only {@code AUTOINCREMENT} tables remember ids handed out before (in {@code sqlite_sequence});
+     * the others hand out the largest id + 1 anyway.
+     */
+    @Override
+    public void restartIdentity(Handle handle, String table, long nextId) {
+        boolean autoincrement = handle.createQuery("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = :table")
+                .bind("table", table)
+                .mapTo(String.class)
+                .findOne()
+                .map(sql -> sql.toUpperCase(java.util.Locale.ROOT).contains("AUTOINCREMENT"))
+                .orElse(false);
+        if (!autoincrement || nextId <= 1) {
+            return;
+        }
+        handle.createUpdate("""
+                        INSERT INTO sqlite_sequence (name, seq) SELECT :table, :seq
+                         WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = :table)""")
+                .bind("table", table)
+                .bind("seq", nextId - 1)
+                .execute();
+        handle.createUpdate("UPDATE sqlite_sequence SET seq = :seq WHERE name = :table AND seq < :seq")
+                .bind("table", table)
+                .bind("seq", nextId - 1)
+                .execute();
+    }
 }
