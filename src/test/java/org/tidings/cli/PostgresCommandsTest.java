@@ -64,6 +64,11 @@ class PostgresCommandsTest {
         assertThat(articles.code()).isZero();
         assertThat(articles.out().strip().lines()).hasSize(15).allMatch(line -> line.startsWith("{\"id\":"));
 
+        String firstId = articles.out().substring("{\"id\":".length(), articles.out().indexOf(','));
+        Result show = run("show", firstId);
+        assertThat(show.code()).as(show.err()).isZero();
+        assertThat(show.out()).contains("(feed ");
+
         Result search = run("search", "item");
         assertThat(search.code()).as(search.err()).isZero();
         assertThat(search.out()).contains("(feed 0 item 1)");
