@@ -87,6 +87,38 @@ class PostgresCommandsTest {
     }
 
     @Test
+    void daemonSyncsAPostgresDatabaseAndStopsOnSigterm() throws Exception {
+        for (String url : server.feedUrls()) {
+            assertThat(run("add", url).code()).isZero();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "--db", db.url(), "--config", config.toString(), "daemon", "--tick", "1s");
+        builder.environment().keySet().removeIf(name -> name.startsWith("TIDINGS_") || name.startsWith("PG"));
+        Path log = dir.resolve("daemon.log");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process daemon = builder.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (server.requests() < 3 && System.nanoTime() < deadline && daemon.isAlive()) {
+                Thread.sleep(200);
+            }
+            assertThat(server.requests()).as(Files.readString(log)).isGreaterThanOrEqualTo(3);
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (run("articles", "--json").out().strip().lines().count() < 15 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(run("articles", "--json").out().strip().lines()).hasSize(15);
+        } finally {
+            daemon.destroy();
+            assertThat(daemon.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(Files.readString(log)).contains("daemon started on postgresql://" + db.user() + "@")
+                .doesNotContain(db.password());
+    }
+
+    @Test
     void takesThePasswordFromPgpassword() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
