@@ -31,6 +31,7 @@ public final class Store implements AutoCloseable {
     private final @Nullable DatabaseLocation location;
     private final StoreOptions options;
     private final FeedStore feeds;
+    private final SubscriptionLists subscriptionLists;
     private final ArticleStore articles;
     private final ArticleCounts counts;
     private final ApiStore api;
@@ -47,6 +48,7 @@ public final class Store implements AutoCloseable {
         this.dialect = dialect;
         this.options = options;
         this.feeds = new FeedStore(jdbi);
+        this.subscriptionLists = new SubscriptionLists(jdbi);
         this.articles = new ArticleStore(jdbi, dialect, options);
         this.counts = new ArticleCounts(jdbi, dialect);
         this.api = new ApiStore(jdbi, articles);
@@ -123,6 +125,11 @@ public final class Store implements AutoCloseable {
 
     public FeedStore feeds() {
         return feeds;
+    }
+
+    /** Whole subscription lists: import in one transaction, tags and topics for export. */
+    public SubscriptionLists subscriptionLists() {
+        return subscriptionLists;
     }
 
     public ArticleStore articles() {
