@@ -20,6 +20,7 @@ import org.tidings.model.Feed;
 import org.tidings.model.FeedRef;
 import org.tidings.model.UnreadCount;
 import org.tidings.store.ApiStore;
+import org.tidings.store.ApiUsers;
 import org.tidings.store.ApiStore.StreamItem;
 import org.tidings.store.ApiStore.StreamQuery;
 import org.tidings.store.Mark;
@@ -38,12 +39,14 @@ public final class Fever {
 
     private final Store store;
     private final ApiStore api;
+    private final ApiUsers users;
     private final InstantSource clock;
     private final LoginThrottle throttle;
 
     public Fever(Store store, InstantSource clock, Duration failureDelay) {
         this.store = Objects.requireNonNull(store, "store");
         this.api = store.api();
+        this.users = store.apiUsers();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.throttle = new LoginThrottle(failureDelay, clock);
     }
@@ -60,7 +63,7 @@ public final class Fever {
     }
 
     public GoogleReader.Reply handle(GoogleReader.Request request) {
-        if (!api.hasUsers()) {
+        if (!users.hasUsers()) {
             return GoogleReader.Reply.text(404, "the sync API is off: add a user with 'tidings api-user add --fever NAME'\n");
         }
         ObjectNode root = FeedJson.MAPPER.createObjectNode();
@@ -68,7 +71,7 @@ public final class Fever {
         String address = request.remoteAddress();
         String key = request.param("api_key");
         boolean ok = !throttle.blocked(address) && key != null && key.length() == 32
-                && api.feverUser(key.strip().toLowerCase(Locale.ROOT)).isPresent();
+                && users.feverUser(key.strip().toLowerCase(Locale.ROOT)).isPresent();
         if (!ok) {
             if (!throttle.blocked(address)) {
                 throttle.failed(address);
@@ -82,10 +85,10 @@ public final class Fever {
             if (request.params().containsKey("groups") || request.params().containsKey("feeds")) {
                 List<Feed> feeds = store.feeds().list();
                 Map<String, Long> folderIds = new LinkedHashMap<>();
-                store.articles().unreadByFolder().forEach(f -> folderIds.put(f.name(), f.id()));
+                store.counts().unreadByFolder().forEach(f -> folderIds.put(f.name(), f.id()));
                 if (request.params().containsKey("groups")) {
                     ArrayNode groups = root.putArray("groups");
-                    for (UnreadCount folder : store.articles().unreadByFolder()) {
+                    for (UnreadCount folder : store.counts().unreadByFolder()) {
                         groups.addObject().put("id", folder.id()).put("title", folder.name());
                     }
                 }
@@ -199,7 +202,7 @@ public final class Fever {
                 } else if (id == 0) {
                     query = StreamQuery.ALL;
                 } else {
-                    boolean known = store.articles().unreadByFolder().stream().anyMatch(f -> f.id() == id);
+                    boolean known = store.counts().unreadByFolder().stream().anyMatch(f -> f.id() == id);
                     if (!known) {
                         throw new BadRequest("no group " + id);
                     }

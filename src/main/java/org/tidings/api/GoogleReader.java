@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.tidings.store.ApiStore;
+import org.tidings.store.ApiUsers;
 import org.tidings.store.Store;
 
 /**
@@ -41,7 +41,7 @@ public final class GoogleReader {
     private static final String JSON = "application/json; charset=utf-8";
     private static final String TEXT = "text/plain; charset=utf-8";
 
-    private final ApiStore api;
+    private final ApiUsers users;
     private final ReaderLogin login;
     private final ReaderStreams streams;
     private final ReaderMarks marks;
@@ -50,8 +50,8 @@ public final class GoogleReader {
     public GoogleReader(Store store, InstantSource clock, Duration failureDelay) {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(clock, "clock");
-        this.api = store.api();
-        this.login = new ReaderLogin(api, clock, failureDelay);
+        this.users = store.apiUsers();
+        this.login = new ReaderLogin(users, clock, failureDelay);
         this.streams = new ReaderStreams(store, clock);
         this.marks = new ReaderMarks(store, streams, clock);
         this.subscriptions = new ReaderSubscriptions(store, clock);
@@ -87,7 +87,7 @@ public final class GoogleReader {
 
     /** Whether the API is on: it is off until a user exists. */
     public boolean enabled() {
-        return api.hasUsers();
+        return users.hasUsers();
     }
 
     public Reply handle(Request request) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.tidings.api.GoogleReader.Reply;
 import org.tidings.api.GoogleReader.Request;
-import org.tidings.store.ApiStore;
+import org.tidings.store.ApiUsers;
 
 /**
  * Who is calling: {@code accounts/ClientLogin} (name and password for a login token), the
@@ -15,13 +15,13 @@ import org.tidings.store.ApiStore;
  * A missing user costs as long as a wrong password.
  */
 final class ReaderLogin {
-    private final ApiStore api;
+    private final ApiUsers users;
     private final InstantSource clock;
     private final LoginThrottle throttle;
     private volatile @Nullable String dummyHash;
 
-    ReaderLogin(ApiStore api, InstantSource clock, Duration failureDelay) {
-        this.api = api;
+    ReaderLogin(ApiUsers users, InstantSource clock, Duration failureDelay) {
+        this.users = users;
         this.clock = clock;
         this.throttle = new LoginThrottle(failureDelay, clock);
     }
@@ -36,7 +36,7 @@ final class ReaderLogin {
 
     /** The user of a login token, if the token is known. */
     Optional<String> user(String token) {
-        return api.tokenUser(Passwords.tokenHash(token));
+        return users.tokenUser(Passwords.tokenHash(token));
     }
 
     Reply login(Request request) {
@@ -47,12 +47,12 @@ final class ReaderLogin {
         String name = request.param("Email");
         String password = request.param("Passwd");
         if (name != null && password != null) {
-            Optional<ApiStore.Credentials> credentials = api.credentials(name.strip());
-            String hash = credentials.map(ApiStore.Credentials::passwordHash).orElseGet(this::dummyHash);
+            Optional<ApiUsers.Credentials> credentials = users.credentials(name.strip());
+            String hash = credentials.map(ApiUsers.Credentials::passwordHash).orElseGet(this::dummyHash);
             boolean ok = Passwords.matches(password.toCharArray(), hash) && credentials.isPresent();
             if (ok) {
                 String token = Passwords.newToken();
-                api.addToken(credentials.get().userId(), Passwords.tokenHash(token), clock.instant());
+                users.addToken(credentials.get().userId(), Passwords.tokenHash(token), clock.instant());
                 return Reply.text(200, "SID=" + token + "\nLSID=" + token + "\nAuth=" + token + "\n");
             }
         }

@@ -73,7 +73,7 @@ final class ReaderSubscriptions {
                 list.addObject().put("id", StreamId.LABEL + folder).put("label", folder).put("type", "folder");
             }
         }
-        for (Topic topic : store.articles().topics()) {
+        for (Topic topic : store.counts().topics()) {
             if (seen.add(topic.name())) {
                 list.addObject().put("id", StreamId.LABEL + topic.name()).put("label", topic.name()).put("type", "tag");
             }
@@ -84,7 +84,7 @@ final class ReaderSubscriptions {
     Reply unreadCount() {
         Map<Long, Long> newest = api.newestByFeed();
         ObjectNode root = FeedJson.MAPPER.createObjectNode();
-        int total = store.articles().unreadTotal();
+        int total = store.counts().unreadTotal();
         root.put("max", Math.max(1000, total));
         ArrayNode counts = root.putArray("unreadcounts");
         Map<String, Long> newestByFolder = new LinkedHashMap<>();
@@ -100,13 +100,13 @@ final class ReaderSubscriptions {
             }
         }
         Set<String> seen = new LinkedHashSet<>();
-        for (UnreadCount folder : store.articles().unreadByFolder()) {
+        for (UnreadCount folder : store.counts().unreadByFolder()) {
             seen.add(folder.name());
             if (folder.unread() > 0) {
                 count(counts, StreamId.LABEL + folder.name(), folder.unread(), newestByFolder.getOrDefault(folder.name(), 0L));
             }
         }
-        for (UnreadCount topic : store.articles().unreadByTopic()) {
+        for (UnreadCount topic : store.counts().unreadByTopic()) {
             if (topic.unread() > 0 && seen.add(topic.name())) {
                 count(counts, StreamId.LABEL + topic.name(), topic.unread(), newestAll);
             }

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.tidings.api.FeedJson;
 import org.tidings.api.Fever;
 import org.tidings.api.Passwords;
-import org.tidings.store.ApiStore;
+import org.tidings.store.ApiUsers;
 import org.tidings.tui.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,7 +78,7 @@ final class ApiUserCommand implements Callable<Integer> {
                 String hash = Passwords.hash(password);
                 String feverKey = fever ? Fever.key(user, password) : null;
                 try (Services services = Services.open(parent.top)) {
-                    if (!services.store.api().addUser(user, hash, feverKey, services.clock.instant())) {
+                    if (!services.store.apiUsers().addUser(user, hash, feverKey, services.clock.instant())) {
                         throw new IllegalArgumentException("there is already an API user " + user);
                     }
                 }
@@ -128,7 +128,7 @@ final class ApiUserCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             try (Services services = Services.open(parent.top)) {
-                for (ApiStore.ApiUser user : services.store.api().users()) {
+                for (ApiUsers.ApiUser user : services.store.apiUsers().users()) {
                     if (json) {
                         out.println(FeedJson.write(FeedJson.MAPPER.createObjectNode().put("name", user.name())
                                 .put("created", FeedJson.format(user.createdAt())).put("tokens", user.tokens())));
@@ -153,7 +153,7 @@ final class ApiUserCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             try (Services services = Services.open(parent.top)) {
-                if (!services.store.api().removeUser(name.strip())) {
+                if (!services.store.apiUsers().removeUser(name.strip())) {
                     throw new IllegalArgumentException("no API user " + TerminalText.sanitize(name.strip()));
                 }
             }
@@ -175,7 +175,7 @@ final class ApiUserCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             Optional<Integer> revoked;
             try (Services services = Services.open(parent.top)) {
-                revoked = services.store.api().revokeTokens(name.strip());
+                revoked = services.store.apiUsers().revokeTokens(name.strip());
             }
             if (revoked.isEmpty()) {
                 throw new IllegalArgumentException("no API user " + TerminalText.sanitize(name.strip()));

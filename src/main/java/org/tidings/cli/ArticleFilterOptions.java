@@ -46,7 +46,7 @@ final class ArticleFilterOptions {
         }
         if (topic != null) {
             String name = topic;
-            query = query.inTopic(store.articles().topic(name)
+            query = query.inTopic(store.counts().topic(name)
                     .orElseThrow(() -> new IllegalArgumentException("no topic named \"" + name.strip() + "\""))
                     .name());
         }

@@ -51,8 +51,8 @@ final class ExportCommand implements Callable<Integer> {
 
     static OpmlDocument document(Services services) {
         List<Subscription> subscriptions = new ArrayList<>();
-        Map<Long, List<String>> tags = services.store.feeds().tagsByFeed();
-        Map<Long, String> topics = services.store.feeds().topicOverrides();
+        Map<Long, List<String>> tags = services.store.subscriptionLists().tagsByFeed();
+        Map<Long, String> topics = services.store.subscriptionLists().topicOverrides();
         java.util.Set<Long> fullText = java.util.Set.copyOf(services.store.fullText().enabledFeeds());
         for (Feed feed : services.store.feeds().list()) {
             String title = feed.title().equals(feed.url()) ? null : feed.title();

@@ -15,7 +15,7 @@ import org.tidings.opml.NewsboatUrlsReader;
 import org.tidings.opml.OpmlDocument;
 import org.tidings.opml.OpmlException;
 import org.tidings.opml.OpmlReader;
-import org.tidings.store.FeedStore.ImportResult;
+import org.tidings.store.SubscriptionLists.ImportResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -72,7 +72,7 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     static ImportResult importDocument(Services services, List<Subscription> subscriptions) {
-        return services.store.feeds().importAll(subscriptions, services.clock.instant());
+        return services.store.subscriptionLists().importAll(subscriptions, services.clock.instant());
     }
 
     /** Reads a local file, standard input, or a URL through the fetcher (same limits as feeds). */

@@ -44,7 +44,7 @@ final class StatusCommand implements Callable<Integer> {
             List<Feed> failing = feeds.stream().map(FeedSummary::feed)
                     .filter(f -> f.disabled() || f.health().consecutiveFailures() > 0).toList();
             int articles = feeds.stream().mapToInt(FeedSummary::total).sum();
-            int unread = services.store.articles().unreadTotal();
+            int unread = services.store.counts().unreadTotal();
             DatabaseLocation location = services.location;
             String db = location.display();
             long size = location.isPostgres() ? 0 : size(location.file()) + size(Path.of(location.file() + "-wal"));

@@ -358,7 +358,7 @@ public final class TidingsCommand implements Callable<Integer> {
         }
         try {
             OpmlDocument document = new OpmlReader().read(Path.of(path));
-            services.store.feeds().importAll(document.subscriptions(), services.clock.instant());
+            services.store.subscriptionLists().importAll(document.subscriptions(), services.clock.instant());
         } catch (IOException | OpmlException e) {
             System.err.println("tidings: could not import the default feeds from " + path + ": " + describe(e));
         }

@@ -17,11 +17,11 @@ import org.jspecify.annotations.Nullable;
 import org.tidings.model.Article;
 
 /**
- * What the daemon's sync API (Google Reader API) asks of the database: its users and their
- * tokens, streams of article ids in pages (keyset, either order, time bounds), articles with
+ * What the daemon's sync API (Google Reader API, Fever) asks of the database about articles:
+ * streams of article ids in pages (keyset, either order, time bounds), articles with
  * their bodies by id, the newest article per feed, mark-all-as-read up to a time, and folder
  * renames. Read and unread marks go through {@link ArticleStore#mark}, so a story's copies are
- * marked together as in the reader.
+ * marked together as in the reader. Who may call the API is {@link ApiUsers}.
  */
 public final class ApiStore {
     /** The largest page {@link #stream} returns. */
@@ -34,12 +34,6 @@ public final class ApiStore {
         this.jdbi = jdbi;
         this.articles = articles;
     }
-
-    /** An API user as listed: never the password hash. */
-    public record ApiUser(String name, Instant createdAt, int tokens) {}
-
-    /** A user's stored password hash, to check a login against. */
-    public record Credentials(long userId, String name, String passwordHash) {}
 
     /**
      * Which articles a stream holds; filters combine with AND.
@@ -99,96 +93,6 @@ public final class ApiStore {
             Objects.requireNonNull(article, "article");
             folders = List.copyOf(folders);
         }
-    }
-
-    // ---- users and tokens
-
-    /** Adds a user; false when the name is taken. */
-    public boolean addUser(String name, String passwordHash, Instant now) {
-        return addUser(name, passwordHash, null, now);
-    }
-
-    /** Adds a user, with a Fever API key (null: no Fever access); false when the name is taken. */
-    public boolean addUser(String name, String passwordHash, @Nullable String feverKey, Instant now) {
-        return jdbi.withHandle(handle -> handle.createUpdate("""
-                        INSERT INTO api_users (name, password_hash, fever_key, created_at) VALUES (:name, :hash, :fever, :now)
-                        ON CONFLICT DO NOTHING""")
-                .bind("name", name)
-                .bind("hash", passwordHash)
-                .bind("fever", feverKey)
-                .bind("now", now.toEpochMilli())
-                .execute() > 0);
-    }
-
-    /** Removes a user and its tokens; false when there is no such user. */
-    public boolean removeUser(String name) {
-        return jdbi.inTransaction(handle -> {
-            handle.createUpdate("DELETE FROM api_tokens WHERE user_id IN (SELECT id FROM api_users WHERE name = :name)")
-                    .bind("name", name)
-                    .execute();
-            return handle.createUpdate("DELETE FROM api_users WHERE name = :name").bind("name", name).execute() > 0;
-        });
-    }
-
-    /** Revokes every token of a user; empty when there is no such user, else how many went. */
-    public Optional<Integer> revokeTokens(String name) {
-        return jdbi.inTransaction(handle -> {
-            Optional<Long> id = handle.createQuery("SELECT id FROM api_users WHERE name = :name")
-                    .bind("name", name)
-                    .mapTo(Long.class)
-                    .findOne();
-            return id.map(userId -> handle.createUpdate("DELETE FROM api_tokens WHERE user_id = :id")
-                    .bind("id", userId)
-                    .execute());
-        });
-    }
-
-    public List<ApiUser> users() {
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT u.name, u.created_at, (SELECT count(*) FROM api_tokens t WHERE t.user_id = u.id)
-                          FROM api_users u ORDER BY u.name""")
-                .map((rs, ctx) -> new ApiUser(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getInt(3)))
-                .list());
-    }
-
-    public boolean hasUsers() {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT CASE WHEN EXISTS (SELECT 1 FROM api_users) THEN 1 ELSE 0 END")
-                .mapTo(Integer.class)
-                .one() != 0);
-    }
-
-    public Optional<Credentials> credentials(String name) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT id, name, password_hash FROM api_users WHERE name = :name")
-                .bind("name", name)
-                .map((rs, ctx) -> new Credentials(rs.getLong(1), rs.getString(2), rs.getString(3)))
-                .findOne());
-    }
-
-    /** Stores a token's hash for a user. */
-    public void addToken(long userId, String tokenHash, Instant now) {
-        jdbi.useHandle(handle -> handle.createUpdate(
-                        "INSERT INTO api_tokens (token_hash, user_id, created_at) VALUES (:hash, :user, :now)")
-                .bind("hash", tokenHash)
-                .bind("user", userId)
-                .bind("now", now.toEpochMilli())
-                .execute());
-    }
-
-    /** The name of the user with this Fever API key. */
-    public Optional<String> feverUser(String key) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT name FROM api_users WHERE fever_key = :key")
-                .bind("key", key)
-                .mapTo(String.class)
-                .findOne());
-    }
-
-    /** The name of the user a token hash belongs to. */
-    public Optional<String> tokenUser(String tokenHash) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT u.name FROM api_tokens t JOIN api_users u ON u.id = t.user_id WHERE t.token_hash = :hash")
-                .bind("hash", tokenHash)
-                .mapTo(String.class)
-                .findOne());
     }
 
     // ---- labels

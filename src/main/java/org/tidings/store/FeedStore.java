@@ -1,10 +1,7 @@
 package org.tidings.store;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -16,6 +13,7 @@ import org.tidings.model.Subscription;
 
 /**
  * Subscriptions and their fetch state. Feeds are unique by canonical URL (see docs/DEDUP.md).
+ * Whole subscription lists (import, and what export reads) are {@link SubscriptionLists}.
  * Methods taking a feed id return false (or empty) when there is no such feed: a feed may be
  * removed by the user while a sync is running.
  */
@@ -43,18 +41,7 @@ public final class FeedStore {
                 return new AddResult.AlreadySubscribed(existing.get());
             }
             Long folderId = folderId(handle, subscription.folder());
-            long id = handle.createQuery("""
-                            INSERT INTO feeds (url, url_key, custom_title, site_url, folder_id, added_at)
-                            VALUES (:url, :key, :title, :site, :folder, :now)
-                            RETURNING id""")
-                    .bind("url", url)
-                    .bind("key", Identity.canonicalLink(url))
-                    .bind("title", blankToNull(subscription.title()))
-                    .bind("site", blankToNull(subscription.siteUrl()))
-                    .bind("folder", folderId)
-                    .bind("now", now.toEpochMilli())
-                    .mapTo(Long.class)
-                    .one();
+            long id = insert(handle, url, subscription.title(), subscription.siteUrl(), folderId, now);
             addTags(handle, id, subscription.tags());
             FeedTopics.importTopic(handle, id, subscription.topic());
             return new AddResult.Added(byId(handle, id).orElseThrow());
@@ -256,75 +243,6 @@ public final class FeedStore {
         });
     }
 
-    /** What {@link #importAll} did. */
-    public record ImportResult(int added, int updated, int unchanged) {}
-
-    /**
-     * Imports subscriptions (from OPML or a newsboat urls file) in ONE transaction: new URLs are
-     * added; known ones (compared canonically) get the file's title and folder when those
-     * differ. Importing the same file twice changes nothing.
-     */
-    public ImportResult importAll(List<Subscription> subscriptions, Instant now) {
-        Objects.requireNonNull(subscriptions, "subscriptions");
-        Objects.requireNonNull(now, "now");
-        return jdbi.inTransaction(handle -> {
-            int added = 0;
-            int updated = 0;
-            int unchanged = 0;
-            for (Subscription subscription : subscriptions) {
-                String url = subscription.url().strip();
-                if (url.isEmpty()) {
-                    continue;
-                }
-                Optional<Feed> existing = byUrl(handle, url);
-                Long folderId = folderId(handle, subscription.folder());
-                String title = blankToNull(subscription.title());
-                if (existing.isEmpty()) {
-                    long id = handle.createQuery("""
-                                    INSERT INTO feeds (url, url_key, custom_title, site_url, folder_id, added_at)
-                                    VALUES (:url, :key, :title, :site, :folder, :now)
-                                    RETURNING id""")
-                            .bind("url", url)
-                            .bind("key", Identity.canonicalLink(url))
-                            .bind("title", title)
-                            .bind("site", blankToNull(subscription.siteUrl()))
-                            .bind("folder", folderId)
-                            .bind("now", now.toEpochMilli())
-                            .mapTo(Long.class)
-                            .one();
-                    addTags(handle, id, subscription.tags());
-                    FeedTopics.importTopic(handle, id, subscription.topic());
-                    setFullText(handle, id, subscription.fullText());
-                    added++;
-                    continue;
-                }
-                boolean newTags = addTags(handle, existing.get().id(), subscription.tags())
-                        | setFullText(handle, existing.get().id(), subscription.fullText());
-                int changed = handle.createUpdate("""
-                                UPDATE feeds SET custom_title = coalesce(:title, custom_title),
-                                       site_url = coalesce(:site, site_url), folder_id = :folder
-                                 WHERE id = :id
-                                   AND (custom_title IS DISTINCT FROM coalesce(:title, custom_title)
-                                        OR site_url IS DISTINCT FROM coalesce(:site, site_url)
-                                        OR folder_id IS DISTINCT FROM :folder)""")
-                        .bind("title", title)
-                        .bind("site", blankToNull(subscription.siteUrl()))
-                        .bind("folder", folderId)
-                        .bind("id", existing.get().id())
-                        .execute();
-                changed += FeedTopics.importTopic(handle, existing.get().id(), subscription.topic()) ? 1 : 0;
-                if (changed > 0 || newTags) {
-                    updated++;
-                } else {
-                    unchanged++;
-                }
-            }
-            handle.createUpdate("DELETE FROM folders WHERE id NOT IN (SELECT folder_id FROM feeds WHERE folder_id IS NOT NULL)")
-                    .execute();
-            return new ImportResult(added, updated, unchanged);
-        });
-    }
-
     /**
      * Sets the topic of a feed's articles: {@code name}, or none when blank, or the automatic one
      * (category feeds, outlet sections) when null. The feed's stored articles move to the new
@@ -334,20 +252,8 @@ public final class FeedStore {
         return jdbi.inTransaction(handle -> FeedTopics.set(handle, id, name));
     }
 
-    /** The topics users gave feeds ({@code ""} for none), by feed id (for export). */
-    public Map<Long, String> topicOverrides() {
-        return jdbi.withHandle(FeedTopics::overrides);
-    }
-
-    /** Turns full text on when the imported file asks for it (never off); true when it changed. */
-    private static boolean setFullText(Handle handle, long feedId, boolean fullText) {
-        return fullText && handle.createUpdate("UPDATE feeds SET full_text = 1 WHERE id = :id AND full_text = 0")
-                .bind("id", feedId)
-                .execute() > 0;
-    }
-
     /** Adds tags to a feed (existing ones are kept); true when any was new. */
-    private static boolean addTags(Handle handle, long feedId, List<String> tags) {
+    static boolean addTags(Handle handle, long feedId, List<String> tags) {
         boolean added = false;
         for (String tag : tags) {
             String value = blankToNull(tag);
@@ -361,19 +267,25 @@ public final class FeedStore {
         return added;
     }
 
-    /** The tags of every feed that has any, in one query (for export). */
-    public Map<Long, List<String>> tagsByFeed() {
-        return jdbi.withHandle(handle -> {
-            Map<Long, List<String>> tags = new HashMap<>();
-            handle.createQuery("SELECT feed_id, tag FROM feed_tags ORDER BY feed_id, tag")
-                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                    .forEach(row -> tags.computeIfAbsent(row.getKey(), k -> new ArrayList<>()).add(row.getValue()));
-            return tags;
-        });
-    }
-
     private boolean update(String sql, long id, @Nullable Object value) {
         return jdbi.withHandle(handle -> handle.createUpdate(sql).bindByType("v", value, Object.class).bind("id", id).execute() > 0);
+    }
+
+    /** Inserts a feed row; blank title and site are stored as none. Returns its id. */
+    static long insert(Handle handle, String url, @Nullable String title, @Nullable String siteUrl,
+            @Nullable Long folderId, Instant now) {
+        return handle.createQuery("""
+                        INSERT INTO feeds (url, url_key, custom_title, site_url, folder_id, added_at)
+                        VALUES (:url, :key, :title, :site, :folder, :now)
+                        RETURNING id""")
+                .bind("url", url)
+                .bind("key", Identity.canonicalLink(url))
+                .bind("title", blankToNull(title))
+                .bind("site", blankToNull(siteUrl))
+                .bind("folder", folderId)
+                .bind("now", now.toEpochMilli())
+                .mapTo(Long.class)
+                .one();
     }
 
     static Optional<Feed> byId(Handle handle, long id) {
@@ -390,7 +302,7 @@ public final class FeedStore {
                 .findOne();
     }
 
-    private static @Nullable Long folderId(Handle handle, @Nullable String folder) {
+    static @Nullable Long folderId(Handle handle, @Nullable String folder) {
         String name = blankToNull(folder);
         if (name == null) {
             return null;
@@ -402,7 +314,7 @@ public final class FeedStore {
         return handle.createQuery("SELECT id FROM folders WHERE name = :name").bind("name", name).mapTo(Long.class).one();
     }
 
-    private static @Nullable String blankToNull(@Nullable String text) {
+    static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -31,8 +31,11 @@ public final class Store implements AutoCloseable {
     private final @Nullable DatabaseLocation location;
     private final StoreOptions options;
     private final FeedStore feeds;
+    private final SubscriptionLists subscriptionLists;
     private final ArticleStore articles;
+    private final ArticleCounts counts;
     private final ApiStore api;
+    private final ApiUsers apiUsers;
     private final Ingester ingester;
     private final FullTextStore fullText;
     private final CurationStore curation;
@@ -45,8 +48,11 @@ public final class Store implements AutoCloseable {
         this.dialect = dialect;
         this.options = options;
         this.feeds = new FeedStore(jdbi);
+        this.subscriptionLists = new SubscriptionLists(jdbi);
         this.articles = new ArticleStore(jdbi, dialect, options);
+        this.counts = new ArticleCounts(jdbi, dialect);
         this.api = new ApiStore(jdbi, articles);
+        this.apiUsers = new ApiUsers(jdbi);
         this.ingester = new Ingester(dialect, options);
         this.fullText = new FullTextStore(jdbi, new StoryGrouper(dialect, options));
         this.curation = new CurationStore(jdbi);
@@ -121,13 +127,28 @@ public final class Store implements AutoCloseable {
         return feeds;
     }
 
+    /** Whole subscription lists: import in one transaction, tags and topics for export. */
+    public SubscriptionLists subscriptionLists() {
+        return subscriptionLists;
+    }
+
     public ArticleStore articles() {
         return articles;
     }
 
-    /** What the daemon's sync API asks: users, tokens, streams. */
+    /** Unread and starred counts per feed, topic and folder, and unread stories' corrections. */
+    public ArticleCounts counts() {
+        return counts;
+    }
+
+    /** What the daemon's sync API asks of articles: streams, items, marks up to a time. */
     public ApiStore api() {
         return api;
+    }
+
+    /** Who may use the daemon's sync API: users, login tokens, Fever keys. */
+    public ApiUsers apiUsers() {
+        return apiUsers;
     }
 
     /** Full text of articles: the per-feed switch, the page queue, the pages. */

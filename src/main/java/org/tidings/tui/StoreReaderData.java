@@ -56,9 +56,9 @@ public final class StoreReaderData implements ReaderData {
     @Override
     public SourcesOverview sources() {
         // Counts are of stories: copies of one story at several outlets count once.
-        Map<String, Integer> folderExtra = store.articles().unreadExtraCopiesByFolder();
+        Map<String, Integer> folderExtra = store.counts().unreadExtraCopiesByFolder();
         Map<String, Integer> folderUnread = new HashMap<>();
-        for (UnreadCount count : store.articles().unreadByFolder()) {
+        for (UnreadCount count : store.counts().unreadByFolder()) {
             folderUnread.put(count.name(), count.unread() - folderExtra.getOrDefault(count.name(), 0));
         }
         Map<String, List<SourcesOverview.FeedNode>> byFolder = new LinkedHashMap<>();
@@ -76,18 +76,18 @@ public final class StoreReaderData implements ReaderData {
         List<SourcesOverview.FolderNode> folders = new ArrayList<>();
         byFolder.forEach((path, feeds) ->
                 folders.add(new SourcesOverview.FolderNode(path, folderUnread.getOrDefault(path, 0), feeds)));
-        return new SourcesOverview(unreadStories(), store.articles().starredTotal(), folders, topLevel);
+        return new SourcesOverview(unreadStories(), store.counts().starredTotal(), folders, topLevel);
     }
 
     private int unreadStories() {
-        return store.articles().unreadTotal() - store.articles().unreadExtraCopies();
+        return store.counts().unreadTotal() - store.counts().unreadExtraCopies();
     }
 
     @Override
     public List<TopicCount> topics() {
-        Map<String, Integer> extra = store.articles().unreadExtraCopiesByTopic();
+        Map<String, Integer> extra = store.counts().unreadExtraCopiesByTopic();
         List<TopicCount> topics = new ArrayList<>();
-        for (UnreadCount count : store.articles().unreadByTopic()) {
+        for (UnreadCount count : store.counts().unreadByTopic()) {
             topics.add(new TopicCount(count.name(), count.unread() - extra.getOrDefault(count.name(), 0)));
         }
         topics.sort(Comparator.comparingInt(TopicCount::unread).reversed()

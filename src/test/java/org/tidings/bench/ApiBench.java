@@ -43,8 +43,8 @@ public final class ApiBench {
     public static void main(String[] args) throws Exception {
         Path db = Path.of(args.length > 0 ? args[0] : "reader-bench.db");
         try (Store store = Store.open(db)) {
-            if (store.api().credentials("bench").isEmpty()) {
-                store.api().addUser("bench", Passwords.hash("bench password".toCharArray()), Instant.now());
+            if (store.apiUsers().credentials("bench").isEmpty()) {
+                store.apiUsers().addUser("bench", Passwords.hash("bench password".toCharArray()), Instant.now());
             }
             InstantSource clock = InstantSource.system();
             try (ApiServer server = ApiServer.start(new InetSocketAddress("127.0.0.1", 0),
@@ -59,7 +59,7 @@ public final class ApiBench {
                 String token = login.lines().filter(l -> l.startsWith("Auth=")).findFirst().orElseThrow().substring(5);
                 String list = base + "/reader/api/0/stream/contents/user/-/state/com.google/reading-list?output=json&n=100";
                 String deep = continuationAfter(client, token, list, 10);
-                System.out.printf(Locale.ROOT, "%s, articles: %d unread%n", db, store.articles().unreadTotal());
+                System.out.printf(Locale.ROOT, "%s, articles: %d unread%n", db, store.counts().unreadTotal());
                 time(client, token, "reading-list page (100 items in full), first", list);
                 time(client, token, "reading-list page (100), after 1,000 items (continuation)",
                         list + "&c=" + URLEncoder.encode(deep, StandardCharsets.UTF_8));

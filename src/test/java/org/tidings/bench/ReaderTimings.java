@@ -79,14 +79,14 @@ public final class ReaderTimings {
             time("data: first page (200) of a topic, unread", () -> data.articles(new Selection.Topic("Topic 7"), true, Optional.empty(), 200));
             time("data: first page (200) of a folder, unread", () -> data.articles(new Selection.Folder("Folder 3"), true, Optional.empty(), 200));
             time("data: first page (200) of a search", () -> data.articles(new Selection.Search("harbour"), false, Optional.empty(), 200));
-            time("store: unreadTotal()", () -> store.articles().unreadTotal());
-            time("store: unreadExtraCopies()", () -> store.articles().unreadExtraCopies());
-            time("store: unreadByFolder()", () -> store.articles().unreadByFolder());
-            time("store: unreadExtraCopiesByFolder()", () -> store.articles().unreadExtraCopiesByFolder());
-            time("store: unreadByTopic()", () -> store.articles().unreadByTopic());
-            time("store: unreadExtraCopiesByTopic()", () -> store.articles().unreadExtraCopiesByTopic());
+            time("store: unreadTotal()", () -> store.counts().unreadTotal());
+            time("store: unreadExtraCopies()", () -> store.counts().unreadExtraCopies());
+            time("store: unreadByFolder()", () -> store.counts().unreadByFolder());
+            time("store: unreadExtraCopiesByFolder()", () -> store.counts().unreadExtraCopiesByFolder());
+            time("store: unreadByTopic()", () -> store.counts().unreadByTopic());
+            time("store: unreadExtraCopiesByTopic()", () -> store.counts().unreadExtraCopiesByTopic());
             time("store: feeds().summaries()", () -> store.feeds().summaries());
-            time("store: starredTotal()", () -> store.articles().starredTotal());
+            time("store: starredTotal()", () -> store.counts().starredTotal());
 
             time("ui: reader start -> Sources drawn", () -> {
                 Reader r = Reader.started(data);

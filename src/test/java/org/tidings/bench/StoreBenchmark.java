@@ -190,18 +190,18 @@ public final class StoreBenchmark {
             System.out.printf(Locale.ROOT, "built 1,000,000 articles (1,000 feeds, 20 folders, 50 topics, 70%% read) in %.0f s%n",
                     (System.nanoTime() - start) / 1e9);
         }
-        System.out.printf(Locale.ROOT, "database: %,d unread of 1,000,000; file %,d MB%n", store.articles().unreadTotal(),
+        System.out.printf(Locale.ROOT, "database: %,d unread of 1,000,000; file %,d MB%n", store.counts().unreadTotal(),
                 Files.size(db) / 1_000_000);
         long feedId = store.feeds().list().get(500).id();
-        time("unread counts per feed (1,000 feeds)", () -> store.articles().unreadByFeed());
-        time("unread counts per topic (50 topics)", () -> store.articles().unreadByTopic());
+        time("unread counts per feed (1,000 feeds)", () -> store.counts().unreadByFeed());
+        time("unread counts per topic (50 topics)", () -> store.counts().unreadByTopic());
         time("first page (50) of all unread", () -> store.articles().page(ArticleQuery.all().unreadOnly(), null, 50));
         time("first page (50) of all", () -> store.articles().page(ArticleQuery.all(), null, 50));
         time("first page (50) of one feed, unread", () -> store.articles().page(ArticleQuery.all().inFeed(feedId).unreadOnly(), null, 50));
         time("first page (50) of one topic, unread", () -> store.articles().page(ArticleQuery.all().inTopic("Topic 7").unreadOnly(), null, 50));
         time("first page (50) of one folder", () -> store.articles().page(ArticleQuery.all().inFolder("Folder 3"), null, 50));
         time("first page (20) of a search", () -> store.articles().page(ArticleQuery.all().matching("harbour"), null, 20));
-        time("unread counts per folder (20 folders)", () -> store.articles().unreadByFolder());
+        time("unread counts per folder (20 folders)", () -> store.counts().unreadByFolder());
     }
 
     static void time(String name, Supplier<?> query) {

@@ -65,7 +65,7 @@ public final class SyncBench {
         InstantSource clock = InstantSource.system();
         Store store = Store.open(db);
         List<Subscription> subscriptions = Files.readAllLines(urls).stream().filter(u -> !u.isBlank()).map(Subscription::of).toList();
-        store.feeds().importAll(subscriptions, clock.instant());
+        store.subscriptionLists().importAll(subscriptions, clock.instant());
         FetchConfig config = FetchConfig.defaults("bench", "https://example.test/tidings").withConcurrency(concurrency, perHost);
         try (HttpFetcher fetcher = new HttpFetcher(config, clock);
                 Syncer syncer = new Syncer(store, fetcher, new FeedParser(), new PollScheduler(PollPolicy.DEFAULT, clock),

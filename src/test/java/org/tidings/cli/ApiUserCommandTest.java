@@ -46,7 +46,7 @@ class ApiUserCommandTest {
         assertThat(run("", "api-user", "list", "--json").out()).contains("\"name\":\"alice\"", "\"tokens\":0");
 
         try (Store store = Store.open(dir.resolve("t.db"))) {
-            String hash = store.api().credentials("bob").orElseThrow().passwordHash();
+            String hash = store.apiUsers().credentials("bob").orElseThrow().passwordHash();
             assertThat(hash).startsWith("$2b$").doesNotContain("other secret");
             assertThat(Passwords.matches("other secret".toCharArray(), hash)).isTrue();
             assertThat(Passwords.matches("ignored second line".toCharArray(), hash)).isFalse();

@@ -220,8 +220,8 @@ class DbCopyCommandTest {
     private String articlesAndCounts(String db) {
         StringBuilder view = new StringBuilder(ok(db, "articles", "--json").out()).append(ok(db, "articles", "--json", "--hidden").out());
         try (Store store = open(db)) {
-            view.append(store.articles().unreadByFeed()).append(store.articles().unreadByFolder())
-                    .append(store.articles().unreadByTopic()).append(store.articles().unreadExtraCopies()).append('\n');
+            view.append(store.counts().unreadByFeed()).append(store.counts().unreadByFolder())
+                    .append(store.counts().unreadByTopic()).append(store.counts().unreadExtraCopies()).append('\n');
         }
         return view.toString();
     }

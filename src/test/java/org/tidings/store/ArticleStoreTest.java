@@ -111,14 +111,14 @@ class ArticleStoreTest {
     void countsUnreadPerFeedFolderAndTopic() {
         store.articles().mark(ids(ArticleQuery.all().inTopic("Even")), Mark.READ, NOW);
 
-        assertThat(store.articles().unreadByFeed()).extracting(UnreadCount::name, UnreadCount::unread)
+        assertThat(store.counts().unreadByFeed()).extracting(UnreadCount::name, UnreadCount::unread)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("A", 12), org.assertj.core.groups.Tuple.tuple("Bee", 1));
-        assertThat(store.articles().unreadByFolder()).extracting(UnreadCount::name, UnreadCount::unread)
+        assertThat(store.counts().unreadByFolder()).extracting(UnreadCount::name, UnreadCount::unread)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("News/Nigeria", 12), org.assertj.core.groups.Tuple.tuple("Tech", 1));
-        assertThat(store.articles().unreadByTopic()).extracting(UnreadCount::name, UnreadCount::unread)
+        assertThat(store.counts().unreadByTopic()).extracting(UnreadCount::name, UnreadCount::unread)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Even", 0), org.assertj.core.groups.Tuple.tuple("Odd", 12),
                         org.assertj.core.groups.Tuple.tuple("Politics", 1));
-        assertThat(store.articles().unreadTotal()).isEqualTo(13);
+        assertThat(store.counts().unreadTotal()).isEqualTo(13);
     }
 
     @Test
@@ -128,11 +128,11 @@ class ArticleStoreTest {
         store.ingest(c, feed("Even Archives - A", "https://a.example/",
                 entry("a0", "https://a.example/0", "Lagos story 0"), entry("a2", "https://a.example/2", "Lagos story 2")), NOW);
 
-        assertThat(store.articles().unreadByFeed()).extracting(UnreadCount::unread).containsExactly(25, 1, 2);
-        assertThat(store.articles().unreadByFolder()).extracting(UnreadCount::name, UnreadCount::unread)
+        assertThat(store.counts().unreadByFeed()).extracting(UnreadCount::unread).containsExactly(25, 1, 2);
+        assertThat(store.counts().unreadByFolder()).extracting(UnreadCount::name, UnreadCount::unread)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("News/Nigeria", 25), org.assertj.core.groups.Tuple.tuple("Tech", 1));
         store.articles().mark(ids(ArticleQuery.all().inFeed(c)).subList(0, 1), Mark.READ, NOW);
-        assertThat(store.articles().unreadByFolder()).extracting(UnreadCount::unread).containsExactly(24, 1);
+        assertThat(store.counts().unreadByFolder()).extracting(UnreadCount::unread).containsExactly(24, 1);
     }
 
     @Test
@@ -168,9 +168,9 @@ class ArticleStoreTest {
         assertThat(store.articles().mark(List.of(first), Mark.STAR, NOW)).isZero();
 
         assertThat(store.articles().markAll(ArticleQuery.all().inFolder("News/Nigeria"), Mark.READ, NOW)).isEqualTo(25);
-        assertThat(store.articles().unreadTotal()).isEqualTo(1);
+        assertThat(store.counts().unreadTotal()).isEqualTo(1);
         assertThat(store.articles().markAll(ArticleQuery.all(), Mark.UNREAD, NOW)).isEqualTo(25);
-        assertThat(store.articles().unreadTotal()).isEqualTo(26);
+        assertThat(store.counts().unreadTotal()).isEqualTo(26);
     }
 
     @Test

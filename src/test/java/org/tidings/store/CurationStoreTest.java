@@ -77,10 +77,10 @@ class CurationStoreTest {
         assertThat(titles(ArticleQuery.all().inTopic("Politics"))).hasSize(2);
         assertThat(titles(ArticleQuery.all().matching("phones"))).isEmpty();
         assertThat(titles(ArticleQuery.all().hiddenOnly())).containsExactly("Sponsored phones");
-        assertThat(counts(store.articles().unreadByFeed())).isEqualTo(Map.of("A", 1, "A World", 1));
-        assertThat(counts(store.articles().unreadByFolder())).isEqualTo(Map.of("News", 2));
-        assertThat(counts(store.articles().unreadByTopic())).containsEntry("Politics", 2);
-        assertThat(store.articles().unreadTotal()).isEqualTo(2);
+        assertThat(counts(store.counts().unreadByFeed())).isEqualTo(Map.of("A", 1, "A World", 1));
+        assertThat(counts(store.counts().unreadByFolder())).isEqualTo(Map.of("News", 2));
+        assertThat(counts(store.counts().unreadByTopic())).containsEntry("Politics", 2);
+        assertThat(store.counts().unreadTotal()).isEqualTo(2);
     }
 
     @Test
@@ -97,8 +97,8 @@ class CurationStoreTest {
 
         assertThat(store.articles().article(phones).orElseThrow().read()).isFalse();
         assertThat(store.articles().article(laptops).orElseThrow().read()).isTrue();
-        assertThat(counts(store.articles().unreadByFeed())).containsEntry("A", 1);
-        assertThat(counts(store.articles().unreadByFolder())).containsEntry("News", 1);
+        assertThat(counts(store.counts().unreadByFeed())).containsEntry("A", 1);
+        assertThat(counts(store.counts().unreadByFolder())).containsEntry("News", 1);
         assertThat(titles(ArticleQuery.all().hiddenOnly())).isEmpty();
     }
 
@@ -107,7 +107,7 @@ class CurationStoreTest {
         ingest(news, hideTitled("Sponsored"), "Sponsored phones");
         long id = store.articles().page(ArticleQuery.all().hiddenOnly(), null, 1).articles().get(0).id();
         assertThat(store.articles().mark(List.of(id), Mark.UNREAD, NOW)).isZero();
-        assertThat(store.articles().unreadTotal()).isZero();
+        assertThat(store.counts().unreadTotal()).isZero();
     }
 
     @Test
@@ -118,8 +118,8 @@ class CurationStoreTest {
         assertThat(article.read()).isTrue();
         assertThat(article.starred()).isTrue();
         assertThat(article.topics()).containsExactly("Ads", "Politics");
-        assertThat(counts(store.articles().unreadByTopic())).containsEntry("Ads", 0).containsEntry("Politics", 0);
-        assertThat(counts(store.articles().unreadByFeed())).containsEntry("A", 0);
+        assertThat(counts(store.counts().unreadByTopic())).containsEntry("Ads", 0).containsEntry("Politics", 0);
+        assertThat(counts(store.counts().unreadByFeed())).containsEntry("A", 0);
     }
 
     @Test

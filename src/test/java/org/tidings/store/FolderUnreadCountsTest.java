@@ -60,7 +60,7 @@ class FolderUnreadCountsTest {
 
     Map<String, Integer> counters() {
         Map<String, Integer> counts = new TreeMap<>();
-        for (UnreadCount count : store.articles().unreadByFolder()) {
+        for (UnreadCount count : store.counts().unreadByFolder()) {
             counts.put(count.name(), count.unread());
         }
         return counts;

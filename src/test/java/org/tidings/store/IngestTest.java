@@ -83,7 +83,7 @@ class IngestTest {
             assertThat(article.feeds()).extracting(FeedRef::id).containsExactly(main, foreign, politics);
             assertThat(article.topics()).containsExactly("Foreign", "Politics");
             assertThat(article.updated()).isFalse();
-            assertThat(store.articles().unreadByTopic()).extracting(UnreadCount::name, UnreadCount::unread)
+            assertThat(store.counts().unreadByTopic()).extracting(UnreadCount::name, UnreadCount::unread)
                     .containsExactly(tuple("Foreign", 1), tuple("Politics", 1));
         }
 
@@ -96,8 +96,8 @@ class IngestTest {
 
             store.articles().mark(List.of(only().id()), Mark.READ, NOW);
 
-            assertThat(store.articles().unreadByFeed()).extracting(UnreadCount::unread).containsExactly(0, 0);
-            assertThat(store.articles().unreadByTopic()).extracting(UnreadCount::unread).containsOnly(0);
+            assertThat(store.counts().unreadByFeed()).extracting(UnreadCount::unread).containsExactly(0, 0);
+            assertThat(store.counts().unreadByTopic()).extracting(UnreadCount::unread).containsOnly(0);
             assertThat(store.feeds().summaries()).extracting(s -> s.total()).containsExactly(1, 1);
         }
     }

@@ -54,7 +54,7 @@ class MigrationsTest {
 
         assertThat(store.schemaVersion()).isEqualTo(migrations.latestVersion());
         assertThat(store.feeds().feedByUrl("https://a.example/feed")).isPresent();
-        assertThat(store.articles().unreadByFeed()).extracting(c -> c.unread()).containsExactly(1);
+        assertThat(store.counts().unreadByFeed()).extracting(c -> c.unread()).containsExactly(1);
         // the FTS table added by version 2 indexed the existing article
         assertThat(store.articles().page(ArticleQuery.all().matching("budget"), null, 10).articles())
                 .extracting(a -> a.id())

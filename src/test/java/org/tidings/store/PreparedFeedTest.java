@@ -36,7 +36,7 @@ class PreparedFeedTest {
             assertThat(prepared).isEqualTo(parsed);
             assertThat(ahead.articles().content(prepared.addedIds().get(0)).orElseThrow().html())
                     .isEqualTo(inline.articles().content(parsed.addedIds().get(0)).orElseThrow().html());
-            assertThat(ahead.articles().unreadByTopic()).isEqualTo(inline.articles().unreadByTopic());
+            assertThat(ahead.counts().unreadByTopic()).isEqualTo(inline.counts().unreadByTopic());
         }
     }
 

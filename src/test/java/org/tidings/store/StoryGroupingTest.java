@@ -259,7 +259,7 @@ class StoryGroupingTest {
         long second = store.ingest(b, feed("NN", null, entry(copies.get(1))), NOW).addedIds().get(0);
 
         assertThat(store.articles().article(second).orElseThrow().read()).isTrue();
-        assertThat(store.articles().unreadTotal()).isZero();
+        assertThat(store.counts().unreadTotal()).isZero();
     }
 
     @Test

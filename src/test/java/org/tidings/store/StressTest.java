@@ -50,8 +50,8 @@ class StressTest {
         while (System.nanoTime() < end) {
             try {
                 List<Article> page = store.articles().page(ArticleQuery.all().unreadOnly(), null, 30).articles();
-                store.articles().unreadByFeed();
-                store.articles().unreadByFolder();
+                store.counts().unreadByFeed();
+                store.counts().unreadByFolder();
                 store.articles().page(ArticleQuery.all().matching("words"), null, 20);
                 store.articles().page(ArticleQuery.all().matching("updated"), null, 20);
                 if (!page.isEmpty()) {

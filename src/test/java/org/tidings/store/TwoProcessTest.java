@@ -32,9 +32,9 @@ class TwoProcessTest {
         while (child.process().isAlive()) {
             try {
                 List<Article> page = store.articles().page(ArticleQuery.all().unreadOnly(), null, 50).articles();
-                store.articles().unreadByFeed();
-                store.articles().unreadByTopic();
-                store.articles().unreadByFolder();
+                store.counts().unreadByFeed();
+                store.counts().unreadByTopic();
+                store.counts().unreadByFolder();
                 store.articles().page(ArticleQuery.all().matching("words"), null, 20);
                 reads++;
                 if (!page.isEmpty()) {
