@@ -48,4 +48,13 @@ public interface Dialect {
      * ending in {@code *} is a prefix. Throws {@link StoreException} when nothing is searchable.
      */
     String fullTextQuery(String userQuery);
+
+    /**
+     * What ends the query that picks feeds to lease ({@link Leases}), so that workers claiming at
+     * the same moment neither wait for each other nor take the same rows: PostgreSQL's {@code FOR
+     * UPDATE SKIP LOCKED}. Empty where a write transaction already excludes other writers (SQLite).
+     */
+    default String skipLocked() {
+        return "";
+    }
 }

@@ -34,6 +34,7 @@ public final class Store implements AutoCloseable {
     private final Ingester ingester;
     private final FullTextStore fullText;
     private final CurationStore curation;
+    private final Leases leases;
     private final AutoCloseable resources;
 
     private Store(Jdbi jdbi, Dialect dialect, StoreOptions options, AutoCloseable resources) {
@@ -47,6 +48,7 @@ public final class Store implements AutoCloseable {
         this.ingester = new Ingester(dialect, options);
         this.fullText = new FullTextStore(jdbi, new StoryGrouper(dialect, options));
         this.curation = new CurationStore(jdbi);
+        this.leases = new Leases(jdbi, dialect);
     }
 
     /** Opens (creating it and its directories if needed) and migrates a SQLite database file. */
@@ -115,6 +117,11 @@ public final class Store implements AutoCloseable {
     /** Rules' actions: hide, read, star, topics; hidden articles shown again. */
     public CurationStore curation() {
         return curation;
+    }
+
+    /** Leases on due feeds and the workers holding them, for several sync workers on one database. */
+    public Leases leases() {
+        return leases;
     }
 
     public StoreOptions options() {
@@ -216,6 +223,26 @@ public final class Store implements AutoCloseable {
     /** The schema version of the database (after migration, the newest this code knows). */
     public int schemaVersion() {
         return jdbi.withHandle(dialect::schemaVersion);
+    }
+
+    /**
+     * Whether {@code error} says the connection to the database was lost or could not be made (a
+     * server stopping or restarting, a network cut): SQL states of class 08 (connection
+     * exception) and 57P (operator intervention), or a pool that found no connection in time.
+     * Such a call may succeed when tried again later; other errors will not.
+     */
+    public static boolean connectionLost(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The Jdbi underneath, for tests and benchmarks of this package only. */
