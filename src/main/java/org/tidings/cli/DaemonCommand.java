@@ -104,7 +104,7 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
                     EventLog.Format.parse(logFormat != null ? logFormat : config.string(Key.DAEMON_LOG_FORMAT)), clock);
             Duration every = tick != null ? tickOption(tick) : config.duration(Key.DAEMON_INTERVAL);
             SyncMetrics metrics = new SyncMetrics(() -> size(db) + size(Path.of(db + "-wal")));
-            Syncer syncer = services.syncer();
+            Syncer syncer = services.syncer("daemon");
             Syncer.Listener listener = new Syncer.Listener() {
                 @Override
                 public void finished(FeedOutcome outcome, int done, int total) {
@@ -175,7 +175,7 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
             return SyncSummary.EMPTY;
         }
         try (ProcessLock held = lock.get()) {
-            return syncer.syncDue(listener);
+            return syncer.syncDue(listener, false);
         }
     }
 

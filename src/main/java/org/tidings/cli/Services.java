@@ -21,6 +21,7 @@ import org.tidings.sync.FullTextFetcher;
 import org.tidings.sync.BackoffPolicy;
 import org.tidings.sync.PollPolicy;
 import org.tidings.sync.PollScheduler;
+import org.tidings.sync.SyncWorker;
 import org.tidings.sync.Syncer;
 
 /**
@@ -104,12 +105,18 @@ final class Services implements AutoCloseable {
         return fetcher;
     }
 
+    /** The syncer of a {@code tidings sync} ("sync") or a daemon ("daemon"), a worker of the database. */
     synchronized Syncer syncer() {
+        return syncer("sync");
+    }
+
+    synchronized Syncer syncer(String kind) {
         if (syncer == null) {
             PollPolicy policy = new PollPolicy(config.duration(Key.SCHEDULE_MIN_INTERVAL),
                     config.duration(Key.SCHEDULE_MAX_INTERVAL), PollPolicy.DEFAULT.fallback());
             syncer = new Syncer(store, fetcher(), new FeedParser(), new PollScheduler(policy, clock),
-                    new Backoff(BackoffPolicy.DEFAULT, clock, new Random()), clock, new Syncer.Extras(rules, pages()));
+                    new Backoff(BackoffPolicy.DEFAULT, clock, new Random()), clock, new Syncer.Extras(rules, pages()),
+                    new SyncWorker(store, kind, config.duration(Key.SYNC_LEASE), clock));
         }
         return syncer;
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tidings.model.Feed;
 import org.tidings.model.FeedSummary;
+import org.tidings.store.Leases;
 import org.tidings.sync.ProcessLock;
 import org.tidings.sync.SyncLock;
 import picocli.CommandLine.Command;
@@ -47,6 +48,7 @@ final class StatusCommand implements Callable<Integer> {
             Path db = services.databasePath;
             long size = size(db) + size(Path.of(db + "-wal"));
             Optional<Long> daemon = SyncLock.daemonPid(db);
+            List<Leases.Worker> workers = services.store.leases().workers();
             if (json) {
                 ObjectNode node = FeedJson.MAPPER.createObjectNode();
                 node.put("database", db.toString());
@@ -56,6 +58,18 @@ final class StatusCommand implements Callable<Integer> {
                 node.put("unread", unread);
                 node.put("last_sync", FeedJson.format(lastSync));
                 node.put("daemon_pid", daemon.orElse(null));
+                ArrayNode workersNode = node.putArray("workers");
+                for (Leases.Worker worker : workers) {
+                    ObjectNode w = workersNode.addObject();
+                    w.put("id", worker.id());
+                    w.put("kind", worker.kind());
+                    w.put("host", worker.host());
+                    w.put("pid", worker.pid());
+                    w.put("started", FeedJson.format(worker.startedAt()));
+                    w.put("heartbeat", FeedJson.format(worker.heartbeatAt()));
+                    w.put("feeds_done", worker.feedsDone());
+                    w.put("leases", worker.leases());
+                }
                 ArrayNode failingNode = node.putArray("failing");
                 for (Feed feed : failing) {
                     ObjectNode f = failingNode.addObject();
@@ -69,6 +83,11 @@ final class StatusCommand implements Callable<Integer> {
             } else {
                 out.printf("database:  %s (%.1f MB)%n", db, size / 1e6);
                 out.printf("daemon:    %s%n", daemon.map(pid -> "running (pid " + pid + ")").orElse("not running"));
+                for (Leases.Worker worker : workers) {
+                    out.printf("worker:    %s %s (pid %d on %s), %d feeds done, %d leased, heartbeat %s%n", worker.kind(),
+                            TerminalText.sanitize(worker.id()), worker.pid(), TerminalText.sanitize(worker.host()),
+                            worker.feedsDone(), worker.leases(), FeedJson.format(worker.heartbeatAt()));
+                }
                 out.printf("last sync: %s%n", lastSync == null ? "never" : FeedJson.format(lastSync));
                 out.printf("feeds:     %d (%d failing)%n", feeds.size(), failing.size());
                 out.printf("unread:    %d%n", unread);

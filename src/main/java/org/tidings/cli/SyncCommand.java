@@ -60,13 +60,12 @@ final class SyncCommand implements Callable<Integer> {
             throw new IllegalStateException("gave up waiting for the other sync of " + db);
         }
         try (ProcessLock held = lock.get(); Services services = Services.open(top)) {
-            List<Feed> feeds = select(services);
             boolean terminal = System.console() != null && !quiet && System.getenv("TERM") != null
                     && !"dumb".equals(System.getenv("TERM"));
             Syncer syncer = services.syncer();
             ProgressBar bar = terminal ? new ProgressBar(err) : null;
             java.util.concurrent.atomic.AtomicReference<String> pageLine = new java.util.concurrent.atomic.AtomicReference<>();
-            SyncSummary summary = syncer.sync(feeds, new Syncer.Listener() {
+            Syncer.Listener listener = new Syncer.Listener() {
                 @Override
                 public void started(int total) {
                     if (bar != null) {
@@ -92,7 +91,9 @@ final class SyncCommand implements Callable<Integer> {
                     pageLine.set(String.format("full text: %d pages, %d extracted, %d failed%s", pages.pages(),
                             pages.extracted(), pages.failed(), pages.left() > 0 ? ", " + pages.left() + " still queued" : ""));
                 }
-            });
+            };
+            // Due feeds are claimed in batches, shared with the other workers on the database.
+            SyncSummary summary = feed == null && !all ? syncer.syncDue(listener) : syncer.sync(select(services), listener);
             if (bar != null) {
                 bar.clear();
             }
@@ -120,10 +121,7 @@ final class SyncCommand implements Callable<Integer> {
         if (feed != null) {
             return List.of(FeedArgument.resolve(services.store, feed));
         }
-        if (all) {
-            return services.store.feeds().list().stream().filter(f -> !f.disabled()).toList();
-        }
-        return services.store.feeds().due(services.clock.instant());
+        return services.store.feeds().list().stream().filter(f -> !f.disabled()).toList();
     }
 
     /** A one-line progress bar redrawn in place with carriage returns. */
