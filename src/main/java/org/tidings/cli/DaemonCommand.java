@@ -3,6 +3,7 @@ package org.tidings.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.tidings.store.DatabaseLocation;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -62,12 +63,13 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path db = top.databasePath();
+        DatabaseLocation db = top.databaseLocation();
         if (http != null) {
             HttpAddress.parse(http); // a typo is reported before anything starts
         }
         top.ensureDatabaseDirectory(db);
-        try (ProcessLock held = SyncLock.daemon(db)) {
+        // TODO(pgworkers): a file beside a PostgreSQL database protects nothing; leases replace it
+        try (AutoCloseable held = db.isPostgres() ? () -> { } : SyncLock.daemon(db.file())) {
             Services services = Services.open(top);
             try {
                 return run(db, services);
@@ -96,14 +98,14 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
         closer.join(limit.toMillis());
     }
 
-    private Integer run(Path db, Services services) throws Exception {
+    private Integer run(DatabaseLocation db, Services services) throws Exception {
         {
             Config config = services.config;
             InstantSource clock = services.clock;
             EventLog log = new EventLog(System.err,
                     EventLog.Format.parse(logFormat != null ? logFormat : config.string(Key.DAEMON_LOG_FORMAT)), clock);
             Duration every = tick != null ? tickOption(tick) : config.duration(Key.DAEMON_INTERVAL);
-            SyncMetrics metrics = new SyncMetrics(() -> size(db) + size(Path.of(db + "-wal")));
+            SyncMetrics metrics = new SyncMetrics(() -> db.isPostgres() ? 0 : size(db.file()) + size(Path.of(db.file() + "-wal")));
             Syncer syncer = services.syncer("daemon");
             Syncer.Listener listener = new Syncer.Listener() {
                 @Override
@@ -169,7 +171,11 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /** One round, holding the sync lock so a concurrent {@code tidings sync} waits its turn. */
-    private static SyncSummary round(Path db, Syncer syncer, Syncer.Listener listener) throws Exception {
+    private static SyncSummary round(DatabaseLocation location, Syncer syncer, Syncer.Listener listener) throws Exception {
+        if (location.isPostgres()) {
+            return syncer.syncDue(listener, false); // leases share the due feeds between the daemons
+        }
+        Path db = location.file();
         Optional<ProcessLock> lock = SyncLock.round(db, SyncLock.ROUND_WAIT, () -> { });
         if (lock.isEmpty()) {
             return SyncSummary.EMPTY;

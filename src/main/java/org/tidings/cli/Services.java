@@ -2,7 +2,6 @@ package org.tidings.cli;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Random;
@@ -14,6 +13,7 @@ import org.tidings.fetch.ProxySettings;
 import org.tidings.page.PageExtractor;
 import org.tidings.parse.FeedParser;
 import org.tidings.rules.RuleSet;
+import org.tidings.store.DatabaseLocation;
 import org.tidings.store.Store;
 import org.tidings.store.StoreOptions;
 import org.tidings.sync.Backoff;
@@ -31,7 +31,7 @@ import org.tidings.sync.Syncer;
  */
 final class Services implements AutoCloseable {
     final Config config;
-    final Path databasePath;
+    final DatabaseLocation location;
     final InstantSource clock;
     final Store store;
     final RuleSet rules;
@@ -39,10 +39,10 @@ final class Services implements AutoCloseable {
     private @Nullable FullTextFetcher pages;
     private @Nullable Syncer syncer;
 
-    private Services(Config config, RuleSet rules, Path databasePath, InstantSource clock, Store store) {
+    private Services(Config config, RuleSet rules, DatabaseLocation location, InstantSource clock, Store store) {
         this.config = config;
         this.rules = rules;
-        this.databasePath = databasePath;
+        this.location = location;
         this.clock = clock;
         this.store = store;
     }
@@ -51,7 +51,7 @@ final class Services implements AutoCloseable {
     static Services open(TidingsCommand top) throws Config.ConfigException, IOException {
         Config config = top.loadConfig();
         RuleSet rules = RulesConfig.load(top.configPath());
-        Path db = top.databasePath();
+        DatabaseLocation db = top.databaseLocation();
         return new Services(config, rules, db, clock(), openStore(top, db, config));
     }
 
@@ -61,7 +61,7 @@ final class Services implements AutoCloseable {
      */
     static Store openStore(TidingsCommand top) {
         try {
-            return openStore(top, top.databasePath(), top.loadConfig());
+            return openStore(top, top.databaseLocation(), top.loadConfig());
         } catch (Config.ConfigException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         } catch (IOException e) {
@@ -69,7 +69,7 @@ final class Services implements AutoCloseable {
         }
     }
 
-    private static Store openStore(TidingsCommand top, Path db, Config config) throws IOException {
+    private static Store openStore(TidingsCommand top, DatabaseLocation db, Config config) throws IOException {
         top.ensureDatabaseDirectory(db);
         return Store.open(db, StoreOptions.DEFAULTS.withMarkStoryCopies(config.bool(Key.STORE_MARK_COPIES_READ)));
     }

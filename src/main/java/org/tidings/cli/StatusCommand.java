@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.tidings.store.DatabaseLocation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -45,13 +46,15 @@ final class StatusCommand implements Callable<Integer> {
                     .filter(f -> f.disabled() || f.health().consecutiveFailures() > 0).toList();
             int articles = feeds.stream().mapToInt(FeedSummary::total).sum();
             int unread = services.store.articles().unreadTotal();
-            Path db = services.databasePath;
-            long size = size(db) + size(Path.of(db + "-wal"));
-            Optional<Long> daemon = SyncLock.daemonPid(db);
+            DatabaseLocation location = services.location;
+            String db = location.display();
+            long size = location.isPostgres() ? 0 : size(location.file()) + size(Path.of(location.file() + "-wal"));
+            // TODO(pgworkers): a daemon working on a PostgreSQL database is not found by a lock file
+            Optional<Long> daemon = location.isPostgres() ? Optional.empty() : SyncLock.daemonPid(location.file());
             List<Leases.Worker> workers = services.store.leases().workers();
             if (json) {
                 ObjectNode node = FeedJson.MAPPER.createObjectNode();
-                node.put("database", db.toString());
+                node.put("database", db);
                 node.put("database_bytes", size);
                 node.put("feeds", feeds.size());
                 node.put("articles_in_feeds", articles);
@@ -81,7 +84,7 @@ final class StatusCommand implements Callable<Integer> {
                 }
                 out.println(FeedJson.write(node));
             } else {
-                out.printf("database:  %s (%.1f MB)%n", db, size / 1e6);
+                out.printf(location.isPostgres() ? "database:  %s%n" : "database:  %s (%.1f MB)%n", db, size / 1e6);
                 out.printf("daemon:    %s%n", daemon.map(pid -> "running (pid " + pid + ")").orElse("not running"));
                 for (Leases.Worker worker : workers) {
                     out.printf("worker:    %s %s (pid %d on %s), %d feeds done, %d leased, heartbeat %s%n", worker.kind(),

@@ -3,6 +3,7 @@ package org.tidings.cli;
 import org.tidings.tui.TerminalText;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import org.tidings.store.DatabaseLocation;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -52,14 +53,20 @@ final class SyncCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream err = System.err;
         EventLog log = new EventLog(err, EventLog.Format.parse(logFormat), Services.clock());
-        Path db = top.databasePath();
-        top.ensureDatabaseDirectory(db);
-        Optional<ProcessLock> lock = SyncLock.round(db, SyncLock.COMMAND_WAIT,
-                () -> log.info("waiting for another sync of " + db + " to finish (a daemon's round?)"));
-        if (lock.isEmpty()) {
-            throw new IllegalStateException("gave up waiting for the other sync of " + db);
+        DatabaseLocation location = top.databaseLocation();
+        top.ensureDatabaseDirectory(location);
+        AutoCloseable held = () -> { };
+        // TODO(pgworkers): a file beside a PostgreSQL database protects nothing; leases replace it
+        if (!location.isPostgres()) {
+            Path db = location.file();
+            Optional<ProcessLock> lock = SyncLock.round(db, SyncLock.COMMAND_WAIT,
+                    () -> log.info("waiting for another sync of " + db + " to finish (a daemon's round?)"));
+            if (lock.isEmpty()) {
+                throw new IllegalStateException("gave up waiting for the other sync of " + db);
+            }
+            held = lock.get();
         }
-        try (ProcessLock held = lock.get(); Services services = Services.open(top)) {
+        try (AutoCloseable lockHeld = held; Services services = Services.open(top)) {
             boolean terminal = System.console() != null && !quiet && System.getenv("TERM") != null
                     && !"dumb".equals(System.getenv("TERM"));
             Syncer syncer = services.syncer();

@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.jspecify.annotations.Nullable;
+import org.tidings.store.DatabaseLocation;
 import org.tidings.model.Messages;
 import org.tidings.opml.OpmlDocument;
 import org.tidings.opml.OpmlException;
@@ -61,10 +62,11 @@ public final class TidingsCommand implements Callable<Integer> {
 
     @Option(
             names = "--db",
-            paramLabel = "PATH",
+            paramLabel = "PATH|URL",
             scope = ScopeType.INHERIT,
-            description = "SQLite database file (default: $TIDINGS_DB, else $XDG_DATA_HOME/tidings/tidings.db).")
-    @Nullable Path db;
+            description = {"SQLite database file, or a PostgreSQL database: postgresql://user[:password]@host[:port]/database",
+                "(password also from $PGPASSWORD or ~/.pgpass; default: $TIDINGS_DB, else $XDG_DATA_HOME/tidings/tidings.db)."})
+    @Nullable String db;
 
     @Option(
             names = "--config",
@@ -161,12 +163,25 @@ public final class TidingsCommand implements Callable<Integer> {
         }
     }
 
-    /** The database file: --db, then TIDINGS_DB, then the XDG data directory. */
-    Path databasePath() {
+    /** The database: --db, then TIDINGS_DB, then the XDG data directory; a file or a PostgreSQL URL. */
+    DatabaseLocation databaseLocation() {
         if (db != null) {
-            return db;
+            return DatabaseLocation.parse(db);
         }
-        return defaultDatabasePath(System.getenv());
+        String fromEnv = System.getenv("TIDINGS_DB");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return DatabaseLocation.parse(fromEnv);
+        }
+        return DatabaseLocation.sqlite(defaultDatabasePath(System.getenv()));
+    }
+
+    /** The SQLite database file; a usage error for a PostgreSQL database (for file-only commands). */
+    Path databasePath() {
+        DatabaseLocation location = databaseLocation();
+        if (location.isPostgres()) {
+            throw new IllegalArgumentException("this needs a SQLite database file, not " + location.display());
+        }
+        return location.file();
     }
 
     /** The configuration file: --config, then TIDINGS_CONFIG, then the XDG config directory. */
@@ -209,6 +224,12 @@ public final class TidingsCommand implements Callable<Integer> {
      * the user); for a path given with --db or $TIDINGS_DB a missing directory is an error, so a
      * typo does not silently start an empty database somewhere new.
      */
+    void ensureDatabaseDirectory(DatabaseLocation location) throws IOException {
+        if (!location.isPostgres()) {
+            ensureDatabaseDirectory(location.file());
+        }
+    }
+
     void ensureDatabaseDirectory(Path database) throws IOException {
         Path parent = database.toAbsolutePath().getParent();
         if (parent == null || Files.isDirectory(parent)) {
@@ -260,8 +281,8 @@ public final class TidingsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path db = databasePath();
-        boolean firstRun = !Files.exists(db);
+        DatabaseLocation location = databaseLocation();
+        boolean firstRun = !location.isPostgres() && !Files.exists(location.file());
         if (System.console() == null) {
             throw new IllegalStateException("the reader needs a terminal (standard input and output); see 'tidings --help' for the other commands");
         }
@@ -270,7 +291,7 @@ public final class TidingsCommand implements Callable<Integer> {
                 importDefaults(services);
             }
             ReaderApp.runOnTerminal(
-                    new StoreReaderData(services.store, db, services.clock),
+                    new StoreReaderData(services.store, location.isPostgres() ? null : location.file(), services.clock),
                     new SyncReloader(services.store, services::syncer, services::pages),
                     System.getenv(), services.config.keyMap(), services.config.string(Config.Key.READER_PLAYER));
         }

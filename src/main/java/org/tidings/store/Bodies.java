@@ -3,6 +3,7 @@ package org.tidings.store;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -13,9 +14,10 @@ import org.sqlite.Function;
 /**
  * How article bodies are stored (schema 7, V007__write_path): the HTML deflated in a BLOB, and no separate copy of
  * its plain text. The text that search indexes is derived from the HTML (else the summary) by
- * {@link #searchText}: in Java at ingest and when an article is shown, and in SQL through the
- * function {@value #SEARCH_TEXT_FUNCTION} that every connection of the store registers (the
- * full-text index's update trigger calls it). The index is contentless and deletes by rowid, so
+ * {@link #searchText}: in Java at ingest, when an article is shown and wherever a query needs it
+ * ({@link #text}), and on SQLite also in SQL through the function {@value #SEARCH_TEXT_FUNCTION}
+ * that every SQLite connection of the store registers (the full-text index's update trigger
+ * calls it). The index is contentless and deletes by rowid, so
  * a later change to the HTML-to-text code cannot make it disagree with itself. Rows written before
  * schema 7 keep their TEXT HTML and stored text; both forms are read.
  */
@@ -30,11 +32,20 @@ final class Bodies {
     private Bodies() {}
 
     /**
-     * SQL for an article's plain text (its stored text on rows before schema 7, else derived from
-     * the HTML, else the summary); {@code alias} is the articles table's alias with its dot, or "".
+     * The columns {@link #text} reads, in order: an article's stored text (rows before schema 7),
+     * HTML and summary; {@code alias} is the articles table's alias with its dot, or "".
      */
-    static String textSql(String alias) {
-        return "coalesce(" + alias + "content_text, " + SEARCH_TEXT_FUNCTION + "(" + alias + "content_html, " + alias + "summary))";
+    static String textColumns(String alias) {
+        return alias + "content_text, " + alias + "content_html, " + alias + "summary";
+    }
+
+    /**
+     * An article's plain text from the {@link #textColumns} starting at column {@code first}: its
+     * stored text, else derived from the HTML, else the summary (computed in Java on every dialect).
+     */
+    static @Nullable String text(ResultSet row, int first) throws SQLException {
+        String stored = row.getString(first);
+        return stored != null ? stored : searchText(unpack(row.getObject(first + 1)), row.getString(first + 2));
     }
 
     /** The stored form of a body: raw deflate of its UTF-8 bytes (fastest level: ingest is hot). */

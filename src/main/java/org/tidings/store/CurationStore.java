@@ -229,19 +229,20 @@ public final class CurationStore {
                     .bindList("ids", chunk)
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
                     .forEach(e -> topics.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-            handle.createQuery("SELECT a.id, a.title, a.author, " + Bodies.textSql("a.") + """
-                            , a.summary, a.link, ft.text
+            handle.createQuery("SELECT a.id, a.title, a.author, " + Bodies.textColumns("a.") + """
+                            , a.link, ft.text
                               FROM articles a LEFT JOIN article_full_text ft ON ft.article_id = a.id AND ft.status = 'ok'
                              WHERE a.id IN (<ids>) ORDER BY a.id DESC""")
                     .bindList("ids", chunk)
                     .map((rs, ctx) -> {
                         long id = rs.getLong(1);
-                        String content = rs.getString(4) != null ? rs.getString(4) : rs.getString(5);
-                        String full = rs.getString(7);
+                        String text = Bodies.text(rs, 4);
+                        String content = text != null ? text : rs.getString(6);
+                        String full = rs.getString(8);
                         if (full != null) {
                             content = content == null ? full : content + "\n" + full;
                         }
-                        return new ArticleFacts(id, rs.getString(2), rs.getString(3), content, rs.getString(6),
+                        return new ArticleFacts(id, rs.getString(2), rs.getString(3), content, rs.getString(7),
                                 feeds.getOrDefault(id, List.of()), List.copyOf(folders.getOrDefault(id, Set.of())),
                                 topics.getOrDefault(id, List.of()));
                     })

@@ -1,6 +1,8 @@
 package org.tidings.store;
 
+import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What differs between SQL databases. Everything else in this package is portable SQL (standard
@@ -23,10 +25,47 @@ public interface Dialect {
     void setSchemaVersion(Handle handle, int version);
 
     /**
-     * The next free id of an {@code AUTOINCREMENT}/identity table; called inside a write
-     * transaction, so ids handed out are not raced by another writer.
+     * The next free id of an {@code AUTOINCREMENT}/identity table ({@code articles}, {@code
+     * stories}); called inside a write transaction, which may then use this id and the ones after
+     * it until it commits: ids handed out are not raced by another writer, and ids of deleted rows
+     * are not handed out again.
      */
     long nextId(Handle handle, String table);
+
+    /** Runs first in each migration's transaction: keeps two processes from migrating at once. */
+    default void lockForMigration(Handle handle) {
+    }
+
+    /** A planner hint after a table name: use this index (SQLite's {@code INDEXED BY}); "" where none. */
+    default String indexedBy(String index) {
+        return "";
+    }
+
+    /**
+     * The join keyword, followed by {@code ON}, for a join whose order the planner must keep as
+     * written (SQLite's {@code CROSS JOIN}); a plain {@code JOIN} where planners need no hint.
+     */
+    default String orderedJoin() {
+        return "JOIN";
+    }
+
+    /**
+     * The statement adding the full-text row of a new article, bound by position: article id,
+     * title, author, text (the text computed in Java, see {@link Bodies}).
+     */
+    String searchInsertSql();
+
+    /**
+     * Brings the full-text rows of articles an update changed in line with their new title,
+     * author and text; a no-op where a trigger does it.
+     */
+    void reindex(Handle handle, List<SearchRow> rows);
+
+    /** What the full-text index holds of an article. */
+    record SearchRow(long articleId, @Nullable String title, @Nullable String author, @Nullable String text) {}
+
+    /** A health check of the whole database: "ok", else what is wrong. */
+    String integrityCheck(Handle handle);
 
     /**
      * A condition on articles alias {@code a} that is true for matches of the full-text query

@@ -304,9 +304,9 @@ public final class FeedStore {
                                 UPDATE feeds SET custom_title = coalesce(:title, custom_title),
                                        site_url = coalesce(:site, site_url), folder_id = :folder
                                  WHERE id = :id
-                                   AND (custom_title IS NOT coalesce(:title, custom_title)
-                                        OR site_url IS NOT coalesce(:site, site_url)
-                                        OR folder_id IS NOT :folder)""")
+                                   AND (custom_title IS DISTINCT FROM coalesce(:title, custom_title)
+                                        OR site_url IS DISTINCT FROM coalesce(:site, site_url)
+                                        OR folder_id IS DISTINCT FROM :folder)""")
                         .bind("title", title)
                         .bind("site", blankToNull(subscription.siteUrl()))
                         .bind("folder", folderId)

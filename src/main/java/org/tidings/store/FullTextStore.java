@@ -92,11 +92,11 @@ public final class FullTextStore {
      */
     public Optional<PendingPage> request(long articleId, Instant now) {
         return jdbi.inTransaction(handle -> {
-            Optional<PendingPage> page = handle.createQuery("SELECT id, link, " + Bodies.textSql("") + """
+            Optional<PendingPage> page = handle.createQuery("SELECT id, link, " + Bodies.textColumns("") + """
                              FROM articles
                              WHERE id = :id AND (link LIKE 'http://%' OR link LIKE 'https://%')""")
                     .bind("id", articleId)
-                    .map((rs, ctx) -> new PendingPage(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                    .map((rs, ctx) -> new PendingPage(rs.getLong(1), rs.getString(2), Bodies.text(rs, 3)))
                     .findOne();
             page.ifPresent(p -> handle.createUpdate("""
                             INSERT INTO article_full_text (article_id, status, url, queued_at) VALUES (:id, 'pending', :url, :now)
@@ -113,14 +113,14 @@ public final class FullTextStore {
 
     /** The oldest queued pages, at most {@code limit}. */
     public List<PendingPage> pending(int limit) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT q.article_id, q.url, " + Bodies.textSql("a.") + """
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT q.article_id, q.url, " + Bodies.textColumns("a.") + """
                          FROM article_full_text q
                           JOIN articles a ON a.id = q.article_id
                          WHERE q.status = 'pending'
                          ORDER BY q.queued_at, q.article_id
                          LIMIT :limit""")
                 .bind("limit", limit)
-                .map((rs, ctx) -> new PendingPage(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .map((rs, ctx) -> new PendingPage(rs.getLong(1), rs.getString(2), Bodies.text(rs, 3)))
                 .list());
     }
 

@@ -183,6 +183,7 @@ final class Ingester {
         int unchanged = 0;
         List<Long> addedIds = new ArrayList<>();
         List<StoryGrouper.Change> storyChanges = new ArrayList<>();
+        List<Dialect.SearchRow> reindexed = new ArrayList<>();
         try (Batch keys = batch(handle, "INSERT INTO article_keys (key, article_id) VALUES (?, ?) ON CONFLICT (key) DO NOTHING");
                 Batch appearances = batch(handle, """
                         INSERT INTO appearances (feed_id, article_id, first_seen_at, last_seen_at, present, content_hash, sort_at)
@@ -205,6 +206,7 @@ final class Ingester {
                         if (changed) {
                             updated++;
                             storyChanges.add(storyChange(candidate, false));
+                            reindexed.add(new Dialect.SearchRow(candidate.articleId, candidate.title, candidate.entry.author(), candidate.text));
                             updates.text(candidate.title)
                                     .text(candidate.title == null ? null : StoryFingerprint.titleKey(candidate.title))
                                     .text(candidate.entry.author())
@@ -232,6 +234,7 @@ final class Ingester {
                         }
                     }
                     updates.execute();
+                    dialect.reindex(handle, reindexed);
                 }
             }
 
@@ -246,7 +249,7 @@ final class Ingester {
                                               source_updated_at, summary, content_html, content_text, comments_url,
                                               content_hash, signature, sort_at, first_seen_at, read, read_at, story_id)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-                        Batch search = batch(handle, "INSERT INTO articles_fts (rowid, title, author, content_text) VALUES (?, ?, ?, ?)")) {
+                        Batch search = batch(handle, dialect.searchInsertSql())) {
                     for (Candidate candidate : fresh) {
                         storyChanges.add(storyChange(candidate, true));
                         articles.integer(candidate.articleId)

@@ -58,6 +58,7 @@ final class Migrations {
             int next = version;
             String sql = read(scripts.get(version - 1));
             jdbi.useTransaction(handle -> {
+                dialect.lockForMigration(handle);
                 int current = dialect.schemaVersion(handle);
                 if (current > latest) {
                     throw newerThanKnown(current, latest);
@@ -103,19 +104,28 @@ final class Migrations {
 
     /**
      * Splits a script into statements: a line ending in {@code ;} ends one, except inside a
-     * {@code BEGIN ... END;} block (trigger bodies). {@code --} comment lines are dropped.
+     * {@code BEGIN ... END;} block (SQLite trigger bodies) or a {@code $$ ... $$} string
+     * (PostgreSQL function bodies). {@code --} comment lines are dropped.
      */
     static List<String> statements(String script) {
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean inBlock = false;
+        boolean inDollars = false;
         for (String line : script.lines().toList()) {
             String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+            if (!inDollars && (trimmed.isEmpty() || trimmed.startsWith("--"))) {
                 continue;
             }
             current.append(line).append('\n');
             String upper = trimmed.toUpperCase(Locale.ROOT);
+            int dollars = (line.length() - line.replace("$$", "").length()) / 2;
+            if (dollars % 2 == 1) {
+                inDollars = !inDollars;
+            }
+            if (inDollars) {
+                continue;
+            }
             if (upper.equals("BEGIN") || upper.endsWith(" BEGIN")) {
                 inBlock = true;
             } else if (inBlock && upper.equals("END;")) {

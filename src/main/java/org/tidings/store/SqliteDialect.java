@@ -134,6 +134,34 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String indexedBy(String index) {
+        if (!index.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("index: " + index);
+        }
+        return " INDEXED BY " + index;
+    }
+
+    @Override
+    public String orderedJoin() {
+        return "CROSS JOIN";
+    }
+
+    @Override
+    public String searchInsertSql() {
+        return "INSERT INTO articles_fts (rowid, title, author, content_text) VALUES (?, ?, ?, ?)";
+    }
+
+    /** Nothing to do: the articles_fts_update trigger re-indexes (V007__write_path). */
+    @Override
+    public void reindex(Handle handle, List<SearchRow> rows) {
+    }
+
+    @Override
+    public String integrityCheck(Handle handle) {
+        return String.join("; ", handle.createQuery("PRAGMA integrity_check").mapTo(String.class).list());
+    }
+
+    @Override
     public String fullTextCondition() {
         return "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :search)";
     }

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import com.zaxxer.hikari.HikariDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.tidings.model.ArticleFacts;
 import org.tidings.model.Curation;
 import org.tidings.model.ParsedFeed;
@@ -27,6 +29,7 @@ import org.tidings.model.ParsedFeed;
 public final class Store implements AutoCloseable {
     private final Jdbi jdbi;
     private final Dialect dialect;
+    private final @Nullable DatabaseLocation location;
     private final StoreOptions options;
     private final FeedStore feeds;
     private final ArticleStore articles;
@@ -37,8 +40,9 @@ public final class Store implements AutoCloseable {
     private final Leases leases;
     private final AutoCloseable resources;
 
-    private Store(Jdbi jdbi, Dialect dialect, StoreOptions options, AutoCloseable resources) {
+    private Store(Jdbi jdbi, Dialect dialect, @Nullable DatabaseLocation location, StoreOptions options, AutoCloseable resources) {
         this.jdbi = jdbi;
+        this.location = location;
         this.resources = resources;
         this.dialect = dialect;
         this.options = options;
@@ -57,9 +61,37 @@ public final class Store implements AutoCloseable {
     }
 
     public static Store open(Path file, StoreOptions options) {
+        return open(DatabaseLocation.sqlite(file), options);
+    }
+
+    /** Opens (creating a SQLite file if needed) and migrates the database at {@code location}. */
+    public static Store open(DatabaseLocation location) {
+        return open(location, StoreOptions.DEFAULTS);
+    }
+
+    /**
+     * Opens and migrates a SQLite file (creating it and its directories if needed) or a
+     * PostgreSQL database (which must exist). Failures are a {@link StoreException} with a
+     * one-line message naming the problem and {@link DatabaseLocation#display()}, never the password.
+     */
+    public static Store open(DatabaseLocation location, StoreOptions options) {
+        Objects.requireNonNull(location, "location");
+        if (location.isPostgres()) {
+            HikariDataSource pool = PostgresDialect.dataSource(location);
+            try {
+                return open(Jdbi.create(pool), new PostgresDialect(), location, options, pool);
+            } catch (StoreException e) {
+                pool.close();
+                throw e;
+            } catch (JdbiException e) {
+                pool.close();
+                throw PostgresDialect.openingFailure(location, e);
+            }
+        }
+        Path file = location.file();
         PooledConnections connections = SqliteDialect.pooledConnections(file);
         try {
-            return open(Jdbi.create(connections), new SqliteDialect(), options, connections);
+            return open(Jdbi.create(connections), new SqliteDialect(), location, options, connections);
         } catch (StoreException e) {
             connections.close();
             throw e;
@@ -75,15 +107,16 @@ public final class Store implements AutoCloseable {
      * Throws {@link StoreException} when the database is newer than this code.
      */
     public static Store open(Jdbi jdbi, Dialect dialect, StoreOptions options) {
-        return open(jdbi, dialect, options, () -> { });
+        return open(jdbi, dialect, null, options, () -> { });
     }
 
-    private static Store open(Jdbi jdbi, Dialect dialect, StoreOptions options, AutoCloseable resources) {
+    private static Store open(Jdbi jdbi, Dialect dialect, @Nullable DatabaseLocation location, StoreOptions options,
+            AutoCloseable resources) {
         Objects.requireNonNull(jdbi, "jdbi");
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(options, "options");
         new Migrations(dialect).migrate(jdbi);
-        return new Store(jdbi, dialect, options, resources);
+        return new Store(jdbi, dialect, location, options, resources);
     }
 
     /** Closes the connections kept open; the store must not be used afterwards. */
@@ -126,6 +159,16 @@ public final class Store implements AutoCloseable {
 
     public StoreOptions options() {
         return options;
+    }
+
+    /** The SQL dialect of the database (SQLite or PostgreSQL). */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Where the database is; null for a store opened on a Jdbi. */
+    public @Nullable DatabaseLocation location() {
+        return location;
     }
 
     /**
@@ -214,10 +257,9 @@ public final class Store implements AutoCloseable {
         return new CleanupResult(doomed.size(), old - doomed.size());
     }
 
-    /** Runs SQLite's {@code PRAGMA integrity_check}: "ok" when the file is healthy. */
+    /** The dialect's health check (SQLite's {@code PRAGMA integrity_check}): "ok" when healthy. */
     public String integrityCheck() {
-        List<String> problems = jdbi.withHandle(handle -> handle.createQuery("PRAGMA integrity_check").mapTo(String.class).list());
-        return String.join("; ", problems);
+        return jdbi.withHandle(dialect::integrityCheck);
     }
 
     /** The schema version of the database (after migration, the newest this code knows). */

@@ -30,8 +30,8 @@ final class StoryGrouper {
     static final int MAX_POSTINGS = 64;
 
     /** An article's text for comparing: the full text of its page when there is one, else its own body. */
-    private static final String FULL_TEXT_OR_BODY = "coalesce((SELECT ft.text FROM article_full_text ft"
-            + " WHERE ft.article_id = articles.id AND ft.status = 'ok'), " + Bodies.textSql("articles.") + ")";
+    private static final String FULL_TEXT_AND_BODY = "(SELECT ft.text FROM article_full_text ft"
+            + " WHERE ft.article_id = articles.id AND ft.status = 'ok') AS full_text, " + Bodies.textColumns("");
 
     private final Dialect dialect;
     private final StoreOptions options;
@@ -268,15 +268,22 @@ final class StoryGrouper {
     private static Map<Long, Stored> load(Handle handle, Collection<Long> ids, boolean withText) {
         Map<Long, Stored> stored = new HashMap<>();
         for (List<Long> chunk : Articles.chunks(ids)) {
-            handle.createQuery("SELECT id, site, title, " + (withText ? FULL_TEXT_OR_BODY : "NULL")
-                            + " AS body, coalesce(published_at, first_seen_at) AS at, story_id, read FROM articles WHERE id IN (<ids>)")
+            handle.createQuery("SELECT id, site, title, coalesce(published_at, first_seen_at) AS at, story_id, read, "
+                            + (withText ? FULL_TEXT_AND_BODY : "NULL AS full_text") + " FROM articles WHERE id IN (<ids>)")
                     .bindList("ids", chunk)
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), new Stored(
-                            StoryFingerprint.of(rs.getString(3), rs.getString(4), String.valueOf(rs.getString(2)), rs.getLong(5)),
-                            Rows.longOrNull(rs, "story_id"), rs.getInt(7) != 0)))
+                            StoryFingerprint.of(rs.getString(3), withText ? fullTextOrBody(rs) : null, String.valueOf(rs.getString(2)),
+                                    rs.getLong(4)),
+                            Rows.longOrNull(rs, "story_id"), rs.getInt(6) != 0)))
                     .forEach(e -> stored.put(e.getKey(), e.getValue()));
         }
         return stored;
+    }
+
+    /** An article's text for comparing: the full text of its page when there is one, else its own body. */
+    private static @Nullable String fullTextOrBody(java.sql.ResultSet row) throws java.sql.SQLException {
+        String full = row.getString(7);
+        return full != null ? full : Bodies.text(row, 8);
     }
 
     /**

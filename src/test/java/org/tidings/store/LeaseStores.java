@@ -11,12 +11,13 @@ final class LeaseStores {
     private LeaseStores() {}
 
     static Stream<String> dialects() {
-        return Stream.of("sqlite");
+        return Stream.of("sqlite", "postgresql");
     }
 
     static Store open(String dialect, Path dir) {
         return switch (dialect) {
             case "sqlite" -> Store.open(dir.resolve("leases" + FILES.incrementAndGet() + ".db"));
+            case "postgresql" -> Store.open(DatabaseLocation.parse(org.tidings.testing.Postgres.database().url()));
             default -> throw new IllegalArgumentException(dialect);
         };
     }

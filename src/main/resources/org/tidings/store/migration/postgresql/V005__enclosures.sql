@@ -1,0 +1,1 @@
+-- PostgreSQL: nothing to do; V001__schema.sql already gives what V005__enclosures.sql adds on SQLite (the number keeps the two dialects' versions in step).
