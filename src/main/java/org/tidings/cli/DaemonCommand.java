@@ -68,8 +68,8 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
             HttpAddress.parse(http); // a typo is reported before anything starts
         }
         top.ensureDatabaseDirectory(db);
-        // TODO(pgworkers): a file beside a PostgreSQL database protects nothing; leases replace it
-        try (AutoCloseable held = db.isPostgres() ? () -> { } : SyncLock.daemon(db.file())) {
+        // one daemon per SQLite file; any number on PostgreSQL (leases share the due feeds)
+        try (AutoCloseable held = SyncLock.daemon(db)) {
             Services services = Services.open(top);
             try {
                 return run(db, services);
@@ -172,15 +172,11 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
 
     /** One round, holding the sync lock so a concurrent {@code tidings sync} waits its turn. */
     private static SyncSummary round(DatabaseLocation location, Syncer syncer, Syncer.Listener listener) throws Exception {
-        if (location.isPostgres()) {
-            return syncer.syncDue(listener, false); // leases share the due feeds between the daemons
-        }
-        Path db = location.file();
-        Optional<ProcessLock> lock = SyncLock.round(db, SyncLock.ROUND_WAIT, () -> { });
+        Optional<AutoCloseable> lock = SyncLock.round(location, SyncLock.ROUND_WAIT, () -> { });
         if (lock.isEmpty()) {
             return SyncSummary.EMPTY;
         }
-        try (ProcessLock held = lock.get()) {
+        try (AutoCloseable held = lock.get()) {
             return syncer.syncDue(listener, false);
         }
     }

@@ -49,8 +49,8 @@ final class StatusCommand implements Callable<Integer> {
             DatabaseLocation location = services.location;
             String db = location.display();
             long size = location.isPostgres() ? 0 : size(location.file()) + size(Path.of(location.file() + "-wal"));
-            // TODO(pgworkers): a daemon working on a PostgreSQL database is not found by a lock file
-            Optional<Long> daemon = location.isPostgres() ? Optional.empty() : SyncLock.daemonPid(location.file());
+            // a daemon on a SQLite file holds a lock beside it; on PostgreSQL the workers list says it
+            Optional<Long> daemon = SyncLock.daemonPid(location);
             List<Leases.Worker> workers = services.store.leases().workers();
             if (json) {
                 ObjectNode node = FeedJson.MAPPER.createObjectNode();
@@ -85,7 +85,11 @@ final class StatusCommand implements Callable<Integer> {
                 out.println(FeedJson.write(node));
             } else {
                 out.printf(location.isPostgres() ? "database:  %s%n" : "database:  %s (%.1f MB)%n", db, size / 1e6);
-                out.printf("daemon:    %s%n", daemon.map(pid -> "running (pid " + pid + ")").orElse("not running"));
+                if (!location.isPostgres()) {
+                    out.printf("daemon:    %s%n", daemon.map(pid -> "running (pid " + pid + ")").orElse("not running"));
+                } else if (workers.isEmpty()) {
+                    out.printf("workers:   none running%n");
+                }
                 for (Leases.Worker worker : workers) {
                     out.printf("worker:    %s %s (pid %d on %s), %d feeds done, %d leased, heartbeat %s%n", worker.kind(),
                             TerminalText.sanitize(worker.id()), worker.pid(), TerminalText.sanitize(worker.host()),

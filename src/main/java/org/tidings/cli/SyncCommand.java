@@ -55,18 +55,13 @@ final class SyncCommand implements Callable<Integer> {
         EventLog log = new EventLog(err, EventLog.Format.parse(logFormat), Services.clock());
         DatabaseLocation location = top.databaseLocation();
         top.ensureDatabaseDirectory(location);
-        AutoCloseable held = () -> { };
-        // TODO(pgworkers): a file beside a PostgreSQL database protects nothing; leases replace it
-        if (!location.isPostgres()) {
-            Path db = location.file();
-            Optional<ProcessLock> lock = SyncLock.round(db, SyncLock.COMMAND_WAIT,
-                    () -> log.info("waiting for another sync of " + db + " to finish (a daemon's round?)"));
-            if (lock.isEmpty()) {
-                throw new IllegalStateException("gave up waiting for the other sync of " + db);
-            }
-            held = lock.get();
+        // a file lock beside a SQLite database; nothing on PostgreSQL, where leases share the feeds
+        Optional<AutoCloseable> lock = SyncLock.round(location, SyncLock.COMMAND_WAIT,
+                () -> log.info("waiting for another sync of " + location.display() + " to finish (a daemon's round?)"));
+        if (lock.isEmpty()) {
+            throw new IllegalStateException("gave up waiting for the other sync of " + location.display());
         }
-        try (AutoCloseable lockHeld = held; Services services = Services.open(top)) {
+        try (AutoCloseable held = lock.get(); Services services = Services.open(top)) {
             boolean terminal = System.console() != null && !quiet && System.getenv("TERM") != null
                     && !"dumb".equals(System.getenv("TERM"));
             Syncer syncer = services.syncer();

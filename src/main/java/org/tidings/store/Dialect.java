@@ -96,4 +96,18 @@ public interface Dialect {
     default String skipLocked() {
         return "";
     }
+
+    /**
+     * A query taking the session-level advisory lock {@code :key} (a long) if it is free, giving
+     * true when taken; null where the database has none (SQLite: one machine, the fetcher's
+     * in-process limits suffice). See {@link HostLocks}.
+     */
+    default @org.jspecify.annotations.Nullable String tryAdvisoryLockSql() {
+        return null;
+    }
+
+    /** A query releasing the session-level advisory lock {@code :key}; see {@link #tryAdvisoryLockSql()}. */
+    default @org.jspecify.annotations.Nullable String advisoryUnlockSql() {
+        return null;
+    }
 }

@@ -178,6 +178,16 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String tryAdvisoryLockSql() {
+        return "SELECT pg_try_advisory_lock(:key)";
+    }
+
+    @Override
+    public String advisoryUnlockSql() {
+        return "SELECT pg_advisory_unlock(:key)";
+    }
+
+    @Override
     public String skipLocked() {
         return " FOR UPDATE SKIP LOCKED";
     }

@@ -152,6 +152,14 @@ public final class Store implements AutoCloseable {
         return curation;
     }
 
+    /**
+     * Slots per host shared with the other workers on the database, on a connection of their own
+     * (close them when done); empty where the database has no session locks (SQLite).
+     */
+    public java.util.Optional<HostLocks> hostLocks() {
+        return dialect.tryAdvisoryLockSql() == null ? java.util.Optional.empty() : java.util.Optional.of(new HostLocks(jdbi, dialect));
+    }
+
     /** Leases on due feeds and the workers holding them, for several sync workers on one database. */
     public Leases leases() {
         return leases;
