@@ -64,7 +64,7 @@ final class Batch implements AutoCloseable {
     Batch integer(@Nullable Long value) {
         if (value == null) {
             try {
-                statement.setNull(++column, Types.INTEGER);
+                statement.setNull(++column, Types.BIGINT);
             } catch (SQLException e) {
                 throw failure(e);
             }
@@ -76,7 +76,7 @@ final class Batch implements AutoCloseable {
     Batch bytes(byte @Nullable [] value) {
         try {
             if (value == null) {
-                statement.setNull(++column, Types.BLOB);
+                statement.setNull(++column, Types.BINARY); // not BLOB: PostgreSQL takes that for a large object
             } else {
                 statement.setBytes(++column, value);
             }

@@ -110,4 +110,25 @@ public interface Dialect {
     default @org.jspecify.annotations.Nullable String advisoryUnlockSql() {
         return null;
     }
+
+    /** A word of a search: its text, and whether it is a prefix (typed with a {@code *} at its end). */
+    record SearchWord(String text, boolean prefix) {}
+
+    /**
+     * The searchable words of what a user typed (at least one letter or digit each, stars
+     * trimmed), for {@link #fullTextQuery}. Throws {@link StoreException} when there are none.
+     */
+    static List<SearchWord> searchWords(String userQuery) {
+        List<SearchWord> words = new java.util.ArrayList<>();
+        for (String word : userQuery.strip().split("\\s+")) {
+            String bare = word.replaceAll("^\\*+|\\*+$", "");
+            if (bare.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                words.add(new SearchWord(bare, word.endsWith("*")));
+            }
+        }
+        if (words.isEmpty()) {
+            throw new StoreException("nothing to search for in \"" + userQuery.strip() + "\"");
+        }
+        return words;
+    }
 }

@@ -92,7 +92,7 @@ public final class FullTextStore {
      */
     public Optional<PendingPage> request(long articleId, Instant now) {
         return jdbi.inTransaction(handle -> {
-            Optional<PendingPage> page = handle.createQuery("SELECT id, link, " + Bodies.textColumns("") + """
+            Optional<PendingPage> page = handle.createQuery("SELECT id, link, " + Bodies.textColumns("") + "\n" + """
                              FROM articles
                              WHERE id = :id AND (link LIKE 'http://%' OR link LIKE 'https://%')""")
                     .bind("id", articleId)
@@ -113,7 +113,7 @@ public final class FullTextStore {
 
     /** The oldest queued pages, at most {@code limit}. */
     public List<PendingPage> pending(int limit) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT q.article_id, q.url, " + Bodies.textColumns("a.") + """
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT q.article_id, q.url, " + Bodies.textColumns("a.") + "\n" + """
                          FROM article_full_text q
                           JOIN articles a ON a.id = q.article_id
                          WHERE q.status = 'pending'

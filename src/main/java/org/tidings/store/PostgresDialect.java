@@ -207,17 +207,9 @@ public final class PostgresDialect implements Dialect {
     @Override
     public String fullTextQuery(String userQuery) {
         List<String> terms = new ArrayList<>();
-        for (String word : userQuery.strip().split("\\s+")) {
-            boolean prefix = word.endsWith("*");
-            String bare = word.replaceAll("^\\*+|\\*+$", "");
-            if (!bare.codePoints().anyMatch(Character::isLetterOrDigit)) {
-                continue;
-            }
-            String quoted = bare.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("'", "''");
-            terms.add("'" + quoted + "'" + (prefix ? ":*" : ""));
-        }
-        if (terms.isEmpty()) {
-            throw new StoreException("nothing to search for in \"" + userQuery.strip() + "\"");
+        for (SearchWord word : Dialect.searchWords(userQuery)) {
+            String quoted = word.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("'", "''");
+            terms.add("'" + quoted + "'" + (word.prefix() ? ":*" : ""));
         }
         return String.join(" & ", terms);
     }

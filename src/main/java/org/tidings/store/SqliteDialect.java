@@ -174,16 +174,8 @@ public final class SqliteDialect implements Dialect {
     @Override
     public String fullTextQuery(String userQuery) {
         List<String> terms = new ArrayList<>();
-        for (String word : userQuery.strip().split("\\s+")) {
-            boolean prefix = word.endsWith("*");
-            String bare = word.replaceAll("^\\*+|\\*+$", "");
-            if (!bare.codePoints().anyMatch(Character::isLetterOrDigit)) {
-                continue;
-            }
-            terms.add('"' + bare.replace("\"", "\"\"") + '"' + (prefix ? "*" : ""));
-        }
-        if (terms.isEmpty()) {
-            throw new StoreException("nothing to search for in \"" + userQuery.strip() + "\"");
+        for (SearchWord word : Dialect.searchWords(userQuery)) {
+            terms.add('"' + word.text().replace("\"", "\"\"") + '"' + (word.prefix() ? "*" : ""));
         }
         return String.join(" AND ", terms);
     }

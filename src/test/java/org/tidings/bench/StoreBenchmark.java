@@ -61,7 +61,13 @@ public final class StoreBenchmark {
 
     static void ingest(Path db) throws IOException {
         Files.deleteIfExists(db);
-        Store store = Store.open(db);
+        Files.deleteIfExists(db.resolveSibling("warmup.db"));
+        ingest(db, Store::open);
+    }
+
+    /** The ingest benchmark on stores {@code open} gives for the two files' names (PostgreSQL: PostgresIngestBenchmark). */
+    static void ingest(Path db, java.util.function.Function<Path, Store> open) throws IOException {
+        Store store = open.apply(db);
         int feeds = Integer.getInteger("bench.feeds", 1000);
         int perFeed = 100;
         long[] ids = subscribe(store, feeds, 20);
@@ -93,8 +99,7 @@ public final class StoreBenchmark {
         }
         // warm-up on a separate file so the JIT has compiled the hot paths
         Path warm = db.resolveSibling("warmup.db");
-        Files.deleteIfExists(warm);
-        Store warmStore = Store.open(warm);
+        Store warmStore = open.apply(warm);
         long[] warmIds = subscribe(warmStore, 100, 20);
         for (int f = 0; f < 100; f++) {
             warmStore.ingest(warmIds[f], documents.get(f), NOW);

@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tidings.model.Article;
@@ -18,7 +22,10 @@ import org.tidings.model.Entry;
 import org.tidings.model.Subscription;
 import org.tidings.model.UnreadCount;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class ArticleStoreTest {
+    @Parameter Backend backend;
     static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
 
     @TempDir Path dir;
@@ -28,7 +35,7 @@ class ArticleStoreTest {
 
     @BeforeEach
     void fill() {
-        store = Store.open(dir.resolve("tidings.db"));
+        store = backend.open(dir);
         a = store.feeds().add(new Subscription("https://a.example/feed", null, null, "News/Nigeria", List.of()), NOW).feed().id();
         b = store.feeds().add(new Subscription("https://b.example/feed", "Bee", null, "Tech", List.of()), NOW).feed().id();
         List<Entry> entries = new ArrayList<>();
@@ -42,6 +49,11 @@ class ArticleStoreTest {
         store.ingest(b, feed("B", "https://b.example/",
                 entry("b1", "https://b.example/1", "Abuja budget vote", "2026-11-19T00:00:00Z", "<p>Senators voted on the budget.</p>", "Politics")),
                 NOW);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
     }
 
     List<Long> ids(ArticleQuery query) {

@@ -10,6 +10,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tidings.model.Article;
@@ -19,7 +22,10 @@ import org.tidings.model.Subscription;
 import org.tidings.model.UnreadCount;
 
 /** Rules' actions on the real store: hidden articles leave lists and counts and come back. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class CurationStoreTest {
+    @Parameter Backend backend;
     private static final Instant NOW = Instant.parse("2026-12-05T12:00:00Z");
     private static final Curation HIDE = new Curation(true, false, false, List.of());
 
@@ -30,7 +36,7 @@ class CurationStoreTest {
 
     @BeforeEach
     void open() {
-        store = Store.open(dir.resolve("tidings.db"));
+        store = backend.open(dir);
         news = store.feeds().add(new Subscription("https://a.example/feed", "A", null, "News", List.of()), NOW).feed().id();
         world = store.feeds().add(new Subscription("https://a.example/world/feed", "A World", null, "News", List.of()), NOW).feed().id();
     }

@@ -7,14 +7,21 @@ import static org.tidings.store.Feeds.feed;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tidings.model.Feed;
 import org.tidings.model.FeedHealth;
 import org.tidings.model.Subscription;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class FeedStoreTest {
+    @Parameter Backend backend;
     static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
 
     @TempDir Path dir;
@@ -23,8 +30,13 @@ class FeedStoreTest {
 
     @BeforeEach
     void open() {
-        store = Store.open(dir.resolve("tidings.db"));
+        store = backend.open(dir);
         feeds = store.feeds();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
     }
 
     @Test

@@ -9,7 +9,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tidings.model.Entry;
@@ -17,7 +21,10 @@ import org.tidings.model.Subscription;
 import org.tidings.model.UnreadCount;
 
 /** folders.unread (kept by triggers) always equals a recount: an article in several feeds of a folder counts once. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class FolderUnreadCountsTest {
+    @Parameter Backend backend;
     static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
 
     @TempDir Path dir;
@@ -28,7 +35,7 @@ class FolderUnreadCountsTest {
 
     @BeforeEach
     void fill() {
-        store = Store.open(dir.resolve("tidings.db"));
+        store = backend.open(dir);
         main = add("https://site.example/feed/", "News");
         politics = add("https://site.example/category/politics/feed/", "News");
         other = add("https://other.example/feed/", "World");
@@ -40,6 +47,11 @@ class FolderUnreadCountsTest {
         store.ingest(politics, feed("Site politics", "https://site.example/", shared), NOW);
         store.ingest(other, feed("Other", "https://other.example/",
                 entry("o1", "https://other.example/1", "Port reopens", "2026-11-19T02:00:00Z", "<p>Ships.</p>", "Trade")), NOW);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
     }
 
     long add(String url, String folder) {

@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tidings.model.Article;
@@ -16,7 +19,10 @@ import org.tidings.model.FullText;
 import org.tidings.model.ParsedFeed;
 import org.tidings.model.Subscription;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class FullTextStoreTest {
+    @Parameter Backend backend;
     private static final Instant NOW = Instant.parse("2026-12-05T12:00:00Z");
     private static final String STORY = """
             The river authority opened the new flood barrier on Tuesday after six years of construction work \
@@ -31,7 +37,7 @@ class FullTextStoreTest {
 
     @BeforeEach
     void open() {
-        store = Store.open(dir.resolve("tidings.db"));
+        store = backend.open(dir);
     }
 
     @AfterEach

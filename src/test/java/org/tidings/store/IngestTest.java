@@ -10,7 +10,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +25,10 @@ import org.tidings.model.ParsedFeed;
 import org.tidings.model.Subscription;
 import org.tidings.model.UnreadCount;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class IngestTest {
+    @Parameter Backend backend;
     static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
     static final String SITE = "https://nigerianews24.com.ng";
 
@@ -30,7 +37,12 @@ class IngestTest {
 
     @BeforeEach
     void open() {
-        store = Store.open(dir.resolve("tidings.db"));
+        store = backend.open(dir);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
     }
 
     long subscribe(String url) {

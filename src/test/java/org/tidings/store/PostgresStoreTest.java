@@ -4,14 +4,69 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tidings.testing.Postgres;
 
 /** Opening a PostgreSQL store: the URL forms, and each way it fails, in one line without the password. */
 class PostgresStoreTest {
+    @TempDir Path dir;
+
+    @Test
+    void hasTheTablesAndColumnsOfSqlite() {
+        Set<String> sqlite = new TreeSet<>();
+        try (Store store = Store.open(dir.resolve("t.db"))) {
+            store.jdbi().useHandle(h -> h.createQuery("""
+                            SELECT m.name || '.' || p.name FROM sqlite_master m, pragma_table_info(m.name) p
+                             WHERE m.type = 'table' AND m.name NOT LIKE 'articles_fts%' AND m.name NOT LIKE 'sqlite_%'""")
+                    .mapTo(String.class).forEach(sqlite::add));
+        }
+        Set<String> postgres = new TreeSet<>();
+        try (Store store = Store.open(DatabaseLocation.parse(Postgres.database().url()))) {
+            store.jdbi().useHandle(h -> h.createQuery("""
+                            SELECT table_name || '.' || column_name FROM information_schema.columns
+                             WHERE table_schema = current_schema() AND table_name NOT IN ('articles_search', 'tidings_schema')""")
+                    .mapTo(String.class).forEach(postgres::add));
+        }
+        assertThat(postgres).isEqualTo(sqlite).contains("articles.content_html", "feeds.full_text");
+    }
+
+    @Test
+    void idsOfDeletedArticlesAreNotHandedOutAgain() {
+        try (Store store = Store.open(DatabaseLocation.parse(Postgres.database().url()))) {
+            long first = store.jdbi().inTransaction(h -> {
+                long id = store.dialect().nextId(h, "articles");
+                h.execute("INSERT INTO articles (id, content_hash, sort_at, first_seen_at) VALUES (?, 0, 0, 0)", id);
+                h.execute("INSERT INTO articles (id, content_hash, sort_at, first_seen_at) VALUES (?, 0, 0, 0)", id + 1);
+                return id;
+            });
+            store.jdbi().useHandle(h -> h.execute("DELETE FROM articles WHERE id = ?", first + 1));
+            long next = store.jdbi().inTransaction(h -> store.dialect().nextId(h, "articles"));
+            assertThat(next).isEqualTo(first + 2);
+        }
+    }
+
+    @Test
+    void splitsFunctionBodiesInDollarQuotesAsOneStatement() {
+        assertThat(Migrations.statements("""
+                CREATE TABLE t (a bigint);
+                CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    UPDATE t SET a = a + 1;
+
+                    -- a comment inside
+                    RETURN NULL;
+                END $$;
+                CREATE TRIGGER g AFTER INSERT ON t
+                FOR EACH ROW EXECUTE FUNCTION f();
+                """)).hasSize(3).element(1).asString().startsWith("CREATE FUNCTION").endsWith("END $$;");
+    }
     @Test
     void parsesLibpqAndJdbcUrlsAndNeverShowsThePassword() {
         DatabaseLocation url = DatabaseLocation.parse("postgresql://ann:s%40cret@db.example:6543/news?sslmode=require", Map.of());

@@ -11,7 +11,11 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tidings.model.Article;
@@ -19,7 +23,10 @@ import org.tidings.model.Entry;
 import org.tidings.model.Subscription;
 
 /** Story groups kept incrementally on the real store: merges, edits, headlines turning generic. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class StoryGrouperTest {
+    @Parameter Backend backend;
     private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
     private static final String PUBLISHED = "2026-11-20T08:00:00Z";
     private static final String PORT = "The Lekki Deep Sea Port handled a record 52,000 containers in October, its operator said"
@@ -35,7 +42,12 @@ class StoryGrouperTest {
 
     @BeforeEach
     void open() {
-        store = Store.open(dir.resolve("tidings.db"));
+        store = backend.open(dir);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
     }
 
     private long ingest(String site, Entry entry) {
