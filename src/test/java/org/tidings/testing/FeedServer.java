@@ -44,6 +44,7 @@ public final class FeedServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Map<Integer, byte[]> bodies = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final Map<Integer, AtomicInteger> requestsByFeed = new ConcurrentHashMap<>();
     private final AtomicInteger notModified = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
@@ -151,7 +152,14 @@ public final class FeedServer implements AutoCloseable {
                 + maxInFlight() + " maxInFlightPerHost=" + maxInFlightPerHost();
     }
 
+    /** Requests for feed {@code feed} since the start or the last reset. */
+    public int requestsFor(int feed) {
+        AtomicInteger count = requestsByFeed.get(feed);
+        return count == null ? 0 : count.get();
+    }
+
     public void resetCounters() {
+        requestsByFeed.clear();
         requests.set(0);
         notModified.set(0);
         maxInFlight.set(0);
@@ -177,6 +185,7 @@ public final class FeedServer implements AutoCloseable {
             return;
         }
         requests.incrementAndGet();
+        requestsByFeed.computeIfAbsent(feedIndex(exchange.getRequestURI().getPath()), f -> new AtomicInteger()).incrementAndGet();
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         maxInFlightPerHost.accumulateAndGet(inFlightByHost[host].incrementAndGet(), Math::max);
         boolean counted = true;
