@@ -109,6 +109,11 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
             Syncer syncer = services.syncer("daemon");
             Syncer.Listener listener = new Syncer.Listener() {
                 @Override
+                public void notice(String line) {
+                    log.info(line);
+                }
+
+                @Override
                 public void finished(FeedOutcome outcome, int done, int total) {
                     if (outcome.status() == FeedOutcome.Status.FAILED) {
                         log.feedError(outcome.feed().url(), String.valueOf(outcome.error()));

@@ -69,6 +69,11 @@ final class SyncCommand implements Callable<Integer> {
             java.util.concurrent.atomic.AtomicReference<String> pageLine = new java.util.concurrent.atomic.AtomicReference<>();
             Syncer.Listener listener = new Syncer.Listener() {
                 @Override
+                public void notice(String line) {
+                    log.info(line);
+                }
+
+                @Override
                 public void started(int total) {
                     if (bar != null) {
                         bar.update(0, total, "");

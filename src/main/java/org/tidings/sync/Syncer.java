@@ -50,6 +50,11 @@ public final class Syncer implements AutoCloseable {
 
         /** After the feeds: the pages of new full-text articles (only when there were any). */
         default void pagesFinished(FullTextFetcher.Summary pages) {}
+
+        /** A one-line notice for the log (the database connection lost and being retried). */
+        default void notice(String line) {
+            System.err.println(line);
+        }
     }
 
     /**
@@ -100,6 +105,8 @@ public final class Syncer implements AutoCloseable {
     /** Parsed documents not written yet. */
     private final Semaphore parsedInMemory = new Semaphore(MAX_PARSED);
     private volatile boolean closed;
+    /** The listener of the round running, for notices from the writer thread. */
+    private volatile Listener current = new Listener() {};
 
     public Syncer(
             Store store, Fetcher fetcher, FeedParser parser, PollScheduler scheduler, Backoff backoff, InstantSource clock) {
@@ -170,6 +177,7 @@ public final class Syncer implements AutoCloseable {
     private SyncSummary run(Batches batches, int expected, Listener listener,
             boolean waitForOthers) throws InterruptedException {
         Instant started = clock.instant();
+        current = listener;
         listener.started(expected);
         AtomicInteger done = new AtomicInteger();
         AtomicInteger total = new AtomicInteger(expected);
@@ -265,8 +273,8 @@ public final class Syncer implements AutoCloseable {
                     throw e;
                 }
                 if (!said) {
-                    System.getLogger(Syncer.class.getName()).log(System.Logger.Level.WARNING, "database connection lost ("
-                            + what + "), retrying for up to " + RECONNECT_FOR.toSeconds() + "s: " + oneLine(e));
+                    current.notice("database connection lost (" + what + "), retrying for up to "
+                            + RECONNECT_FOR.toSeconds() + "s: " + oneLine(e));
                     said = true;
                 }
                 Thread.sleep(pause);

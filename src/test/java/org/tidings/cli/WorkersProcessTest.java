@@ -87,6 +87,7 @@ class WorkersProcessTest {
             int leased = store.leases().workers().get(0).leases();
             doomed.destroyForcibly().waitFor(); // SIGKILL, mid-fetch, holding its leases
             Instant killed = Instant.now();
+            Thread.sleep(500); // requests it sent just before dying reach the server's counters first
             server.resetCounters();
             assertThat(leased).isPositive();
 

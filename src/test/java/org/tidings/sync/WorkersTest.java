@@ -63,7 +63,7 @@ class WorkersTest {
             subscribe(a.store, server);
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
-                Future<SyncSummary> first = pool.submit(() -> a.syncer.syncDue(new Syncer.Listener() { @Override public void finished(FeedOutcome o, int d, int t) { if (o.error() != null) System.err.println("DEBUG " + o.error()); } }));
+                Future<SyncSummary> first = pool.submit(() -> a.syncer.syncDue(new Syncer.Listener() {}));
                 Future<SyncSummary> second = pool.submit(() -> b.syncer.syncDue(new Syncer.Listener() {}));
                 SyncSummary one = first.get();
                 SyncSummary two = second.get();
@@ -86,9 +86,15 @@ class WorkersTest {
         try (FeedServer server = FeedServer.start(feeds, ITEMS, 3, Duration.ofMillis(400));
                 Worker worker = new Worker(db.url(), Duration.ofSeconds(30))) {
             subscribe(worker.store, server);
+            java.util.List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
             ExecutorService pool = Executors.newSingleThreadExecutor();
             try {
-                Future<SyncSummary> round = pool.submit(() -> worker.syncer.syncDue(new Syncer.Listener() {}));
+                Future<SyncSummary> round = pool.submit(() -> worker.syncer.syncDue(new Syncer.Listener() {
+                    @Override
+                    public void notice(String line) {
+                        notices.add(line);
+                    }
+                }));
                 while (server.requests() == 0) {
                     Thread.sleep(10);
                 }
@@ -97,6 +103,8 @@ class WorkersTest {
                 Postgres.server().restart();
                 SyncSummary summary = round.get();
                 assertThat(summary.due()).isEqualTo(feeds);
+                assertThat(notices).hasSize(1).allSatisfy(line -> assertThat(line)
+                        .startsWith("database connection lost").doesNotContain(db.password()).doesNotContain("\n"));
             } finally {
                 pool.shutdownNow();
             }
