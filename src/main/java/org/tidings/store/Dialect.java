@@ -131,4 +131,17 @@ public interface Dialect {
         }
         return words;
     }
+
+    /**
+     * The statement that subscribes a connection to the change notices writers send ({@link
+     * ChangeWatch}); null where readers watch the database file instead (SQLite).
+     */
+    default @org.jspecify.annotations.Nullable String listenSql() {
+        return null;
+    }
+
+    /** How many change notices reached {@code session} (subscribed by {@link #listenSql()}) since last asked. */
+    default int changeNotices(Handle session) {
+        return 0;
+    }
 }

@@ -160,6 +160,14 @@ public final class Store implements AutoCloseable {
         return dialect.tryAdvisoryLockSql() == null ? java.util.Optional.empty() : java.util.Optional.of(new HostLocks(jdbi, dialect));
     }
 
+    /**
+     * A watch on other processes' changes to the articles, on a connection of its own (close it
+     * when done); empty where readers watch the database file instead (SQLite).
+     */
+    public java.util.Optional<ChangeWatch> changeWatch() {
+        return dialect.listenSql() == null ? java.util.Optional.empty() : java.util.Optional.of(new ChangeWatch(jdbi, dialect));
+    }
+
     /** Leases on due feeds and the workers holding them, for several sync workers on one database. */
     public Leases leases() {
         return leases;
