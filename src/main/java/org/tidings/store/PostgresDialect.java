@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * PostgreSQL, for a database several processes and machines share: connections from a HikariCP
@@ -25,6 +27,20 @@ public final class PostgresDialect implements Dialect {
     @Override
     public String name() {
         return "postgresql";
+    }
+
+    /** Opens and migrates the store at {@code location} (see {@link Store#open(DatabaseLocation, StoreOptions)}). */
+    static Store open(DatabaseLocation location, StoreOptions options) {
+        HikariDataSource pool = dataSource(location);
+        try {
+            return Store.open(Jdbi.create(pool), new PostgresDialect(), location, options, pool);
+        } catch (StoreException e) {
+            pool.close();
+            throw e;
+        } catch (JdbiException e) {
+            pool.close();
+            throw openingFailure(location, e);
+        }
     }
 
     /**

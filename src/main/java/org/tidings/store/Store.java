@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
-import com.zaxxer.hikari.HikariDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import java.util.function.Function;
@@ -77,16 +76,7 @@ public final class Store implements AutoCloseable {
     public static Store open(DatabaseLocation location, StoreOptions options) {
         Objects.requireNonNull(location, "location");
         if (location.isPostgres()) {
-            HikariDataSource pool = PostgresDialect.dataSource(location);
-            try {
-                return open(Jdbi.create(pool), new PostgresDialect(), location, options, pool);
-            } catch (StoreException e) {
-                pool.close();
-                throw e;
-            } catch (JdbiException e) {
-                pool.close();
-                throw PostgresDialect.openingFailure(location, e);
-            }
+            return PostgresDialect.open(location, options); // HikariCP is loaded for PostgreSQL only
         }
         Path file = location.file();
         PooledConnections connections = SqliteDialect.pooledConnections(file);
@@ -110,7 +100,7 @@ public final class Store implements AutoCloseable {
         return open(jdbi, dialect, null, options, () -> { });
     }
 
-    private static Store open(Jdbi jdbi, Dialect dialect, @Nullable DatabaseLocation location, StoreOptions options,
+    static Store open(Jdbi jdbi, Dialect dialect, @Nullable DatabaseLocation location, StoreOptions options,
             AutoCloseable resources) {
         Objects.requireNonNull(jdbi, "jdbi");
         Objects.requireNonNull(dialect, "dialect");

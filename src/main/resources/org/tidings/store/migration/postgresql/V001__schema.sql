@@ -197,49 +197,62 @@ CREATE INDEX article_full_text_pending ON article_full_text (queued_at, article_
 
 -- Unread and total counters kept by triggers, as on SQLite (V001, V004 there).
 -- Code deletes appearances and article_topics before deleting their articles.
-CREATE FUNCTION appearance_added() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The counters of appearances and topics are kept per statement, over the rows it inserted or
+-- deleted (transition tables): ingest inserts a document's rows in one multi-row statement, and
+-- one UPDATE per feed beats one per row.
+CREATE FUNCTION appearances_added() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE feeds
-       SET total = total + 1,
-           unread = unread + (SELECT 1 - read FROM articles WHERE id = NEW.article_id)
-     WHERE id = NEW.feed_id;
-    UPDATE articles SET feed_count = feed_count + 1 WHERE id = NEW.article_id;
+    UPDATE feeds SET total = total + d.n, unread = unread + d.u
+      FROM (SELECT n.feed_id, count(*) AS n, sum(1 - a.read) AS u
+              FROM added n JOIN articles a ON a.id = n.article_id
+             GROUP BY n.feed_id) d
+     WHERE feeds.id = d.feed_id;
+    UPDATE articles SET feed_count = feed_count + d.n
+      FROM (SELECT article_id, count(*) AS n FROM added GROUP BY article_id) d
+     WHERE articles.id = d.article_id;
     RETURN NULL;
 END $$;
-CREATE TRIGGER appearance_added AFTER INSERT ON appearances
-FOR EACH ROW EXECUTE FUNCTION appearance_added();
+CREATE TRIGGER appearances_added AFTER INSERT ON appearances
+REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION appearances_added();
 
-CREATE FUNCTION appearance_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION appearances_removed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE feeds
-       SET total = total - 1,
-           unread = unread - coalesce((SELECT 1 - read FROM articles WHERE id = OLD.article_id), 0)
-     WHERE id = OLD.feed_id;
-    UPDATE articles SET feed_count = feed_count - 1 WHERE id = OLD.article_id;
+    UPDATE feeds SET total = total - d.n, unread = unread - d.u
+      FROM (SELECT o.feed_id, count(*) AS n, coalesce(sum(1 - a.read), 0) AS u
+              FROM removed o LEFT JOIN articles a ON a.id = o.article_id
+             GROUP BY o.feed_id) d
+     WHERE feeds.id = d.feed_id;
+    UPDATE articles SET feed_count = feed_count - d.n
+      FROM (SELECT article_id, count(*) AS n FROM removed GROUP BY article_id) d
+     WHERE articles.id = d.article_id;
     RETURN NULL;
 END $$;
-CREATE TRIGGER appearance_removed AFTER DELETE ON appearances
-FOR EACH ROW EXECUTE FUNCTION appearance_removed();
+CREATE TRIGGER appearances_removed AFTER DELETE ON appearances
+REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION appearances_removed();
 
-CREATE FUNCTION article_topic_added() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION article_topics_added() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE topics
-       SET unread = unread + (SELECT 1 - read FROM articles WHERE id = NEW.article_id)
-     WHERE id = NEW.topic_id;
+    UPDATE topics SET unread = unread + d.u
+      FROM (SELECT n.topic_id, sum(1 - a.read) AS u
+              FROM added n JOIN articles a ON a.id = n.article_id
+             GROUP BY n.topic_id) d
+     WHERE topics.id = d.topic_id;
     RETURN NULL;
 END $$;
-CREATE TRIGGER article_topic_added AFTER INSERT ON article_topics
-FOR EACH ROW EXECUTE FUNCTION article_topic_added();
+CREATE TRIGGER article_topics_added AFTER INSERT ON article_topics
+REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION article_topics_added();
 
-CREATE FUNCTION article_topic_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION article_topics_removed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE topics
-       SET unread = unread - coalesce((SELECT 1 - read FROM articles WHERE id = OLD.article_id), 0)
-     WHERE id = OLD.topic_id;
+    UPDATE topics SET unread = unread - d.u
+      FROM (SELECT o.topic_id, coalesce(sum(1 - a.read), 0) AS u
+              FROM removed o LEFT JOIN articles a ON a.id = o.article_id
+             GROUP BY o.topic_id) d
+     WHERE topics.id = d.topic_id;
     RETURN NULL;
 END $$;
-CREATE TRIGGER article_topic_removed AFTER DELETE ON article_topics
-FOR EACH ROW EXECUTE FUNCTION article_topic_removed();
+CREATE TRIGGER article_topics_removed AFTER DELETE ON article_topics
+REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION article_topics_removed();
 
 CREATE FUNCTION article_read_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
