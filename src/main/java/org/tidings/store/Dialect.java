@@ -111,6 +111,11 @@ public interface Dialect {
         return null;
     }
 
+    /** A statement releasing every session-level advisory lock of the connection. */
+    default @org.jspecify.annotations.Nullable String advisoryUnlockAllSql() {
+        return null;
+    }
+
     /** A word of a search: its text, and whether it is a prefix (typed with a {@code *} at its end). */
     record SearchWord(String text, boolean prefix) {}
 

@@ -80,8 +80,19 @@ public final class HostLocks implements AutoCloseable {
         return session;
     }
 
-    /** Forgets a broken connection: the database released its locks when it dropped. */
+    /**
+     * Gives back every slot and the connection. A pooled connection outlives its use, and so
+     * would its session locks: they are released first (on a broken connection the database
+     * released them when it dropped, and the pool discards it).
+     */
     private void drop() {
+        if (session != null && !held.isEmpty()) {
+            try {
+                session.execute(dialect.advisoryUnlockAllSql());
+            } catch (RuntimeException broken) {
+                // the connection is gone, and its locks with it
+            }
+        }
         held.clear();
         if (session != null) {
             try {

@@ -222,6 +222,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String advisoryUnlockAllSql() {
+        return "SELECT pg_advisory_unlock_all()";
+    }
+
+    @Override
     public String skipLocked() {
         return " FOR UPDATE SKIP LOCKED";
     }

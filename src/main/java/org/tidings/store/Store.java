@@ -158,6 +158,38 @@ public final class Store implements AutoCloseable {
         return dialect.listenSql() == null ? java.util.Optional.empty() : java.util.Optional.of(new ChangeWatch(jdbi, dialect));
     }
 
+    /**
+     * Takes the right to run one-of-a-kind work named {@code job} (the full-text pages after a
+     * round) among the workers on a server database: empty while another worker holds it; the
+     * right ends when the returned handle is closed or the worker dies (a session advisory lock).
+     * On SQLite, where one sync runs at a time per file, it is always granted.
+     */
+    public java.util.Optional<AutoCloseable> tryExclusive(String job) {
+        Objects.requireNonNull(job, "job");
+        String lock = dialect.tryAdvisoryLockSql();
+        if (lock == null) {
+            return java.util.Optional.of(() -> { });
+        }
+        long key = HostLocks.key("job:" + job, 0);
+        org.jdbi.v3.core.Handle session = jdbi.open();
+        try {
+            if (!session.createQuery(lock).bind("key", key).mapTo(Boolean.class).one()) {
+                session.close();
+                return java.util.Optional.empty();
+            }
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return java.util.Optional.of(() -> {
+            try {
+                session.createQuery(dialect.advisoryUnlockSql()).bind("key", key).mapTo(Boolean.class).one();
+            } finally {
+                session.close();
+            }
+        });
+    }
+
     /** Leases on due feeds and the workers holding them, for several sync workers on one database. */
     public Leases leases() {
         return leases;

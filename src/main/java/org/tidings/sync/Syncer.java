@@ -288,12 +288,22 @@ public final class Syncer implements AutoCloseable {
         if (extras.pages() == null || closed) {
             return;
         }
+        // one worker at a time fetches the queued pages; the others' rounds leave them to it
+        java.util.Optional<AutoCloseable> turn;
         try {
+            turn = store.tryExclusive("full-text pages");
+        } catch (RuntimeException e) {
+            return; // the database is away: the pages stay queued
+        }
+        if (turn.isEmpty()) {
+            return;
+        }
+        try (AutoCloseable held = turn.get()) {
             FullTextFetcher.Summary pages = extras.pages().fetchPending(FullTextFetcher.PAGES_PER_ROUND);
             if (pages.pages() > 0) {
                 listener.pagesFinished(pages);
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             // the feeds are stored; pages stay queued for the next round
             System.getLogger(Syncer.class.getName()).log(System.Logger.Level.WARNING, "full-text pages failed: " + oneLine(e));
         }

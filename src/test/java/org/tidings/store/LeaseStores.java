@@ -14,10 +14,22 @@ final class LeaseStores {
         return Stream.of("sqlite", "postgresql");
     }
 
+    /** A second store on the same PostgreSQL database, as another worker has. */
+    static Store reopen(Store store) {
+        return Store.open(URLS.get(store));
+    }
+
+    private static final java.util.Map<Store, DatabaseLocation> URLS = new java.util.concurrent.ConcurrentHashMap<>();
+
     static Store open(String dialect, Path dir) {
         return switch (dialect) {
             case "sqlite" -> Store.open(dir.resolve("leases" + FILES.incrementAndGet() + ".db"));
-            case "postgresql" -> Store.open(DatabaseLocation.parse(org.tidings.testing.Postgres.database().url()));
+            case "postgresql" -> {
+                DatabaseLocation location = DatabaseLocation.parse(org.tidings.testing.Postgres.database().url());
+                Store store = Store.open(location);
+                URLS.put(store, location);
+                yield store;
+            }
             default -> throw new IllegalArgumentException(dialect);
         };
     }

@@ -127,6 +127,46 @@ class LeasesTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void oneOfAKindWorkRunsOnOneWorkerAtATime(String dialect) throws Exception {
+        try (Store store = storeWith(dialect, 0)) {
+            java.util.Optional<AutoCloseable> first = store.tryExclusive("full-text pages");
+            assertThat(first).isPresent();
+            if (dialect.equals("sqlite")) {
+                assertThat(store.hostLocks()).isEmpty(); // one sync per file: the fetcher's own limits hold
+                first.get().close();
+                return;
+            }
+            try (Store other = LeaseStores.reopen(store)) {
+                assertThat(other.tryExclusive("full-text pages")).isEmpty();
+                assertThat(other.tryExclusive("something else")).isPresent();
+                first.get().close();
+                java.util.Optional<AutoCloseable> again = other.tryExclusive("full-text pages");
+                assertThat(again).isPresent();
+                again.get().close();
+
+                // a host's slots are shared by both workers, and freed when a worker's connection ends
+                HostLocks mine = store.hostLocks().orElseThrow();
+                HostLocks theirs = other.hostLocks().orElseThrow();
+                assertThat(mine.tryTake("feeds.example", 2)).hasValue(0);
+                assertThat(theirs.tryTake("feeds.example", 2)).hasValue(1);
+                assertThat(mine.tryTake("feeds.example", 2)).isEmpty();
+                assertThat(theirs.tryTake("other.example", 2)).hasValue(0);
+                theirs.close(); // a worker stopping gives its slots back
+                assertThat(mine.tryTake("feeds.example", 2)).hasValue(1);
+                mine.give("feeds.example", 1);
+                HostLocks third = other.hostLocks().orElseThrow();
+                assertThat(third.tryTake("feeds.example", 2)).hasValue(1);
+                other.close(); // a worker dying: its connections end, and their locks with them
+                assertThat(mine.tryTake("feeds.example", 2)).hasValue(1);
+                mine.give("feeds.example", 0);
+                assertThat(mine.tryTake("feeds.example", 2)).hasValue(0);
+                mine.close();
+            }
+        }
+    }
+
     private static List<Long> ids(List<Feed> feeds) {
         return feeds.stream().map(Feed::id).toList();
     }
