@@ -121,6 +121,22 @@ class WorkersProcessTest {
         }
     }
 
+    @Test
+    void anUnreachableDatabaseAtStartIsOneLineAndExitTwo() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Path config = Files.writeString(dir.resolve("config.toml"), "");
+        String url = "postgresql://tidings:hush-secret@127.0.0.1:" + closed + "/tidings";
+        for (String command : List.of("sync", "daemon")) {
+            org.tidings.testing.Cli.Result result = org.tidings.testing.Cli.run("--db", url, "--config", config.toString(), command);
+            assertThat(result.code()).as(command).isEqualTo(2);
+            assertThat(result.err().strip()).as(command).doesNotContain("\n").doesNotContain("hush-secret")
+                    .contains("cannot reach the PostgreSQL server at 127.0.0.1:" + closed);
+        }
+    }
+
     private static void subscribe(Store store, FeedServer server) {
         Instant now = Instant.now();
         for (String url : server.feedUrls()) {
