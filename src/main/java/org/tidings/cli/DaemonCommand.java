@@ -120,7 +120,7 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
                     }
                 }
             };
-            Daemon daemon = new Daemon(() -> round(db, syncer, listener), log, metrics, clock, every);
+            Daemon daemon = new Daemon(() -> round(db, services.store, syncer, listener), log, metrics, clock, every);
 
             ScheduledExecutorService stopper = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "tidings-stop");
@@ -176,12 +176,17 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /** One round, holding the sync lock so a concurrent {@code tidings sync} waits its turn. */
-    private static SyncSummary round(DatabaseLocation location, Syncer syncer, Syncer.Listener listener) throws Exception {
+    private static SyncSummary round(DatabaseLocation location, org.tidings.store.Store store, Syncer syncer,
+            Syncer.Listener listener) throws Exception {
         Optional<AutoCloseable> lock = SyncLock.round(location, SyncLock.ROUND_WAIT, () -> { });
         if (lock.isEmpty()) {
             return SyncSummary.EMPTY;
         }
         try (AutoCloseable held = lock.get()) {
+            if (!location.isPostgres()) {
+                // the file lock says no other worker is alive: leases left are a killed sync's
+                store.leases().clearAll();
+            }
             return syncer.syncDue(listener, false);
         }
     }

@@ -62,6 +62,10 @@ final class SyncCommand implements Callable<Integer> {
             throw new IllegalStateException("gave up waiting for the other sync of " + location.display());
         }
         try (AutoCloseable held = lock.get(); Services services = Services.open(top)) {
+            if (!location.isPostgres()) {
+                // the file lock says no other worker is alive: leases left are a killed sync's
+                services.store.leases().clearAll();
+            }
             boolean terminal = System.console() != null && !quiet && System.getenv("TERM") != null
                     && !"dumb".equals(System.getenv("TERM"));
             Syncer syncer = services.syncer();

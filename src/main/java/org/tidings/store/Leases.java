@@ -88,6 +88,18 @@ public final class Leases {
     }
 
     /**
+     * Clears every lease and worker row: for a database where the caller knows no other worker
+     * is alive (SQLite, under its file lock, after a worker was killed). Returns the leases cleared.
+     */
+    public int clearAll() {
+        return jdbi.inTransaction(handle -> {
+            handle.createUpdate("DELETE FROM workers").execute();
+            return handle.createUpdate("UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL")
+                    .execute();
+        });
+    }
+
+    /**
      * Leases up to {@code limit} feeds that are due at {@code now} and held by nobody (or whose
      * lease ended) to {@code owner} until {@code until}; the most overdue first. Returns them.
      */

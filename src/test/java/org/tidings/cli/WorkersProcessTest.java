@@ -137,6 +137,27 @@ class WorkersProcessTest {
         }
     }
 
+    @Test
+    void onSqliteTheLeasesOfAKilledSyncDoNotHoldUpTheNext() throws Exception {
+        Path file = dir.resolve("tidings.db");
+        Path config = Files.writeString(dir.resolve("config.toml"), "");
+        try (FeedServer server = FeedServer.start(3, ITEMS, 1, Duration.ZERO)) {
+            try (Store store = Store.open(file)) {
+                subscribe(store, server);
+                Instant now = Instant.now();
+                assertThat(store.leases().claimDue("killed", now, now.plus(Duration.ofHours(1)), 10)).hasSize(3);
+            }
+            long started = System.nanoTime();
+            org.tidings.testing.Cli.Result result = org.tidings.testing.Cli.run("--db", file.toString(), "--config", config.toString(),
+                    "sync", "--quiet");
+            assertThat(result.code()).as(result.err()).isZero();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+            for (int feed = 0; feed < 3; feed++) {
+                assertThat(server.requestsFor(feed)).isEqualTo(1);
+            }
+        }
+    }
+
     private static void subscribe(Store store, FeedServer server) {
         Instant now = Instant.now();
         for (String url : server.feedUrls()) {
