@@ -37,6 +37,7 @@ public record Config(Map<Key, String> values, Map<Key, String> sources, Map<Stri
         FETCH_PROXY("fetch", "proxy", "", "proxy URL (empty: https_proxy/http_proxy/no_proxy from the environment)"),
         SCHEDULE_MIN_INTERVAL("schedule", "min_interval", "15m", "shortest time between two polls of a feed"),
         SCHEDULE_MAX_INTERVAL("schedule", "max_interval", "24h", "longest time between two polls of a feed"),
+        SYNC_LEASE("sync", "lease", "2m", "how long a sync worker's lease on a feed lasts unless renewed (a dead worker's feeds wait this long)"),
         STORE_RETENTION_DAYS("store", "retention_days", "90", "articles older than this are removed by cleanup (starred and still-present ones are kept)"),
         STORE_MARK_COPIES_READ("store", "mark_copies_read", "true", "reading one copy of a story marks its copies at other outlets read"),
         DAEMON_INTERVAL("daemon", "tick", "30s", "how often the daemon looks for feeds that are due"),
@@ -213,6 +214,11 @@ public record Config(Map<Key, String> values, Map<Key, String> sources, Map<Stri
                     }
                     case FETCH_CONNECT_TIMEOUT, FETCH_READ_TIMEOUT, FETCH_REQUEST_TIMEOUT,
                             SCHEDULE_MIN_INTERVAL, SCHEDULE_MAX_INTERVAL, DAEMON_INTERVAL -> duration(key);
+                    case SYNC_LEASE -> {
+                        if (duration(key).toMillis() < 1000) {
+                            throw new IllegalArgumentException("must be at least 1s");
+                        }
+                    }
                     case FETCH_MAX_BODY -> bytes(key);
                     case STORE_MARK_COPIES_READ -> bool(key);
                     case DAEMON_LOG_FORMAT -> {

@@ -68,8 +68,8 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
             HttpAddress.parse(http); // a typo is reported before anything starts
         }
         top.ensureDatabaseDirectory(db);
-        // TODO(pgworkers): a file beside a PostgreSQL database protects nothing; leases replace it
-        try (AutoCloseable held = db.isPostgres() ? () -> { } : SyncLock.daemon(db.file())) {
+        // one daemon per SQLite file; any number on PostgreSQL (leases share the due feeds)
+        try (AutoCloseable held = SyncLock.daemon(db)) {
             Services services = Services.open(top);
             try {
                 return run(db, services);
@@ -106,8 +106,13 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
                     EventLog.Format.parse(logFormat != null ? logFormat : config.string(Key.DAEMON_LOG_FORMAT)), clock);
             Duration every = tick != null ? tickOption(tick) : config.duration(Key.DAEMON_INTERVAL);
             SyncMetrics metrics = new SyncMetrics(() -> db.isPostgres() ? 0 : size(db.file()) + size(Path.of(db.file() + "-wal")));
-            Syncer syncer = services.syncer();
+            Syncer syncer = services.syncer("daemon");
             Syncer.Listener listener = new Syncer.Listener() {
+                @Override
+                public void notice(String line) {
+                    log.info(line);
+                }
+
                 @Override
                 public void finished(FeedOutcome outcome, int done, int total) {
                     if (outcome.status() == FeedOutcome.Status.FAILED) {
@@ -115,7 +120,7 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
                     }
                 }
             };
-            Daemon daemon = new Daemon(() -> round(db, syncer, listener), log, metrics, clock, every);
+            Daemon daemon = new Daemon(() -> round(db, services.store, syncer, listener), log, metrics, clock, every);
 
             ScheduledExecutorService stopper = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "tidings-stop");
@@ -171,17 +176,18 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /** One round, holding the sync lock so a concurrent {@code tidings sync} waits its turn. */
-    private static SyncSummary round(DatabaseLocation location, Syncer syncer, Syncer.Listener listener) throws Exception {
-        if (location.isPostgres()) {
-            return syncer.syncDue(listener); // TODO(pgworkers): leases on due feeds instead of a lock file
-        }
-        Path db = location.file();
-        Optional<ProcessLock> lock = SyncLock.round(db, SyncLock.ROUND_WAIT, () -> { });
+    private static SyncSummary round(DatabaseLocation location, org.tidings.store.Store store, Syncer syncer,
+            Syncer.Listener listener) throws Exception {
+        Optional<AutoCloseable> lock = SyncLock.round(location, SyncLock.ROUND_WAIT, () -> { });
         if (lock.isEmpty()) {
             return SyncSummary.EMPTY;
         }
-        try (ProcessLock held = lock.get()) {
-            return syncer.syncDue(listener);
+        try (AutoCloseable held = lock.get()) {
+            if (!location.isPostgres()) {
+                // the file lock says no other worker is alive: leases left are a killed sync's
+                store.leases().clearAll();
+            }
+            return syncer.syncDue(listener, false);
         }
     }
 

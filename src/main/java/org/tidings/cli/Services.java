@@ -21,6 +21,8 @@ import org.tidings.sync.FullTextFetcher;
 import org.tidings.sync.BackoffPolicy;
 import org.tidings.sync.PollPolicy;
 import org.tidings.sync.PollScheduler;
+import org.tidings.sync.SharedHostLimits;
+import org.tidings.sync.SyncWorker;
 import org.tidings.sync.Syncer;
 
 /**
@@ -37,6 +39,7 @@ final class Services implements AutoCloseable {
     private @Nullable HttpFetcher fetcher;
     private @Nullable FullTextFetcher pages;
     private @Nullable Syncer syncer;
+    private @Nullable SharedHostLimits hostLimits;
 
     private Services(Config config, RuleSet rules, DatabaseLocation location, InstantSource clock, Store store) {
         this.config = config;
@@ -104,12 +107,25 @@ final class Services implements AutoCloseable {
         return fetcher;
     }
 
+    /** The syncer of a {@code tidings sync} ("sync") or a daemon ("daemon"), a worker of the database. */
     synchronized Syncer syncer() {
+        return syncer("sync");
+    }
+
+    synchronized Syncer syncer(String kind) {
         if (syncer == null) {
             PollPolicy policy = new PollPolicy(config.duration(Key.SCHEDULE_MIN_INTERVAL),
                     config.duration(Key.SCHEDULE_MAX_INTERVAL), PollPolicy.DEFAULT.fallback());
-            syncer = new Syncer(store, fetcher(), new FeedParser(), new PollScheduler(policy, clock),
-                    new Backoff(BackoffPolicy.DEFAULT, clock, new Random()), clock, new Syncer.Extras(rules.isEmpty() ? Store.NO_RULES : rules, pages()));
+            // On a server database a host's limit holds across all workers (advisory locks).
+            org.tidings.fetch.Fetcher feeds = fetcher();
+            java.util.Optional<org.tidings.store.HostLocks> locks = store.hostLocks();
+            if (locks.isPresent()) {
+                hostLimits = new SharedHostLimits(feeds, locks.get(), config.integer(Key.FETCH_PER_HOST));
+                feeds = hostLimits;
+            }
+            syncer = new Syncer(store, feeds, new FeedParser(), new PollScheduler(policy, clock),
+                    new Backoff(BackoffPolicy.DEFAULT, clock, new Random()), clock, new Syncer.Extras(rules.isEmpty() ? Store.NO_RULES : rules, pages()),
+                    new SyncWorker(store, kind, config.duration(Key.SYNC_LEASE), clock));
         }
         return syncer;
     }
@@ -127,6 +143,9 @@ final class Services implements AutoCloseable {
         try {
             if (syncer != null) {
                 syncer.close();
+            }
+            if (hostLimits != null) {
+                hostLimits.close();
             }
             if (pages != null) {
                 pages.close();

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tidings.model.Feed;
 import org.tidings.model.FeedSummary;
+import org.tidings.store.Leases;
 import org.tidings.sync.ProcessLock;
 import org.tidings.sync.SyncLock;
 import picocli.CommandLine.Command;
@@ -48,8 +49,9 @@ final class StatusCommand implements Callable<Integer> {
             DatabaseLocation location = services.location;
             String db = location.display();
             long size = location.isPostgres() ? 0 : size(location.file()) + size(Path.of(location.file() + "-wal"));
-            // TODO(pgworkers): a daemon working on a PostgreSQL database is not found by a lock file
-            Optional<Long> daemon = location.isPostgres() ? Optional.empty() : SyncLock.daemonPid(location.file());
+            // a daemon on a SQLite file holds a lock beside it; on PostgreSQL the workers list says it
+            Optional<Long> daemon = SyncLock.daemonPid(location);
+            List<Leases.Worker> workers = services.store.leases().workers();
             if (json) {
                 ObjectNode node = FeedJson.MAPPER.createObjectNode();
                 node.put("database", db);
@@ -59,6 +61,18 @@ final class StatusCommand implements Callable<Integer> {
                 node.put("unread", unread);
                 node.put("last_sync", FeedJson.format(lastSync));
                 node.put("daemon_pid", daemon.orElse(null));
+                ArrayNode workersNode = node.putArray("workers");
+                for (Leases.Worker worker : workers) {
+                    ObjectNode w = workersNode.addObject();
+                    w.put("id", worker.id());
+                    w.put("kind", worker.kind());
+                    w.put("host", worker.host());
+                    w.put("pid", worker.pid());
+                    w.put("started", FeedJson.format(worker.startedAt()));
+                    w.put("heartbeat", FeedJson.format(worker.heartbeatAt()));
+                    w.put("feeds_done", worker.feedsDone());
+                    w.put("leases", worker.leases());
+                }
                 ArrayNode failingNode = node.putArray("failing");
                 for (Feed feed : failing) {
                     ObjectNode f = failingNode.addObject();
@@ -71,7 +85,16 @@ final class StatusCommand implements Callable<Integer> {
                 out.println(FeedJson.write(node));
             } else {
                 out.printf(location.isPostgres() ? "database:  %s%n" : "database:  %s (%.1f MB)%n", db, size / 1e6);
-                out.printf("daemon:    %s%n", daemon.map(pid -> "running (pid " + pid + ")").orElse("not running"));
+                if (!location.isPostgres()) {
+                    out.printf("daemon:    %s%n", daemon.map(pid -> "running (pid " + pid + ")").orElse("not running"));
+                } else if (workers.isEmpty()) {
+                    out.printf("workers:   none running%n");
+                }
+                for (Leases.Worker worker : workers) {
+                    out.printf("worker:    %s %s (pid %d on %s), %d feeds done, %d leased, heartbeat %s%n", worker.kind(),
+                            TerminalText.sanitize(worker.id()), worker.pid(), TerminalText.sanitize(worker.host()),
+                            worker.feedsDone(), worker.leases(), FeedJson.format(worker.heartbeatAt()));
+                }
                 out.printf("last sync: %s%n", lastSync == null ? "never" : FeedJson.format(lastSync));
                 out.printf("feeds:     %d (%d failing)%n", feeds.size(), failing.size());
                 out.printf("unread:    %d%n", unread);

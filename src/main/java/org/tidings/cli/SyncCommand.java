@@ -55,25 +55,28 @@ final class SyncCommand implements Callable<Integer> {
         EventLog log = new EventLog(err, EventLog.Format.parse(logFormat), Services.clock());
         DatabaseLocation location = top.databaseLocation();
         top.ensureDatabaseDirectory(location);
-        AutoCloseable held = () -> { };
-        // TODO(pgworkers): a file beside a PostgreSQL database protects nothing; leases replace it
-        if (!location.isPostgres()) {
-            Path db = location.file();
-            Optional<ProcessLock> lock = SyncLock.round(db, SyncLock.COMMAND_WAIT,
-                    () -> log.info("waiting for another sync of " + db + " to finish (a daemon's round?)"));
-            if (lock.isEmpty()) {
-                throw new IllegalStateException("gave up waiting for the other sync of " + db);
-            }
-            held = lock.get();
+        // a file lock beside a SQLite database; nothing on PostgreSQL, where leases share the feeds
+        Optional<AutoCloseable> lock = SyncLock.round(location, SyncLock.COMMAND_WAIT,
+                () -> log.info("waiting for another sync of " + location.display() + " to finish (a daemon's round?)"));
+        if (lock.isEmpty()) {
+            throw new IllegalStateException("gave up waiting for the other sync of " + location.display());
         }
-        try (AutoCloseable lockHeld = held; Services services = Services.open(top)) {
-            List<Feed> feeds = select(services);
+        try (AutoCloseable held = lock.get(); Services services = Services.open(top)) {
+            if (!location.isPostgres()) {
+                // the file lock says no other worker is alive: leases left are a killed sync's
+                services.store.leases().clearAll();
+            }
             boolean terminal = System.console() != null && !quiet && System.getenv("TERM") != null
                     && !"dumb".equals(System.getenv("TERM"));
             Syncer syncer = services.syncer();
             ProgressBar bar = terminal ? new ProgressBar(err) : null;
             java.util.concurrent.atomic.AtomicReference<String> pageLine = new java.util.concurrent.atomic.AtomicReference<>();
-            SyncSummary summary = syncer.sync(feeds, new Syncer.Listener() {
+            Syncer.Listener listener = new Syncer.Listener() {
+                @Override
+                public void notice(String line) {
+                    log.info(line);
+                }
+
                 @Override
                 public void started(int total) {
                     if (bar != null) {
@@ -99,7 +102,9 @@ final class SyncCommand implements Callable<Integer> {
                     pageLine.set(String.format("full text: %d pages, %d extracted, %d failed%s", pages.pages(),
                             pages.extracted(), pages.failed(), pages.left() > 0 ? ", " + pages.left() + " still queued" : ""));
                 }
-            });
+            };
+            // Due feeds are claimed in batches, shared with the other workers on the database.
+            SyncSummary summary = feed == null && !all ? syncer.syncDue(listener) : syncer.sync(select(services), listener);
             if (bar != null) {
                 bar.clear();
             }
@@ -127,10 +132,7 @@ final class SyncCommand implements Callable<Integer> {
         if (feed != null) {
             return List.of(FeedArgument.resolve(services.store, feed));
         }
-        if (all) {
-            return services.store.feeds().list().stream().filter(f -> !f.disabled()).toList();
-        }
-        return services.store.feeds().due(services.clock.instant());
+        return services.store.feeds().list().stream().filter(f -> !f.disabled()).toList();
     }
 
     /** A one-line progress bar redrawn in place with carriage returns. */

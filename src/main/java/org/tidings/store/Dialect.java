@@ -88,6 +88,34 @@ public interface Dialect {
      */
     String fullTextQuery(String userQuery);
 
+    /**
+     * What ends the query that picks feeds to lease ({@link Leases}), so that workers claiming at
+     * the same moment neither wait for each other nor take the same rows: PostgreSQL's {@code FOR
+     * UPDATE SKIP LOCKED}. Empty where a write transaction already excludes other writers (SQLite).
+     */
+    default String skipLocked() {
+        return "";
+    }
+
+    /**
+     * A query taking the session-level advisory lock {@code :key} (a long) if it is free, giving
+     * true when taken; null where the database has none (SQLite: one machine, the fetcher's
+     * in-process limits suffice). See {@link HostLocks}.
+     */
+    default @org.jspecify.annotations.Nullable String tryAdvisoryLockSql() {
+        return null;
+    }
+
+    /** A query releasing the session-level advisory lock {@code :key}; see {@link #tryAdvisoryLockSql()}. */
+    default @org.jspecify.annotations.Nullable String advisoryUnlockSql() {
+        return null;
+    }
+
+    /** A statement releasing every session-level advisory lock of the connection. */
+    default @org.jspecify.annotations.Nullable String advisoryUnlockAllSql() {
+        return null;
+    }
+
     /** A word of a search: its text, and whether it is a prefix (typed with a {@code *} at its end). */
     record SearchWord(String text, boolean prefix) {}
 
@@ -145,5 +173,18 @@ public interface Dialect {
      * recount overwrites what they counted.
      */
     default void setTriggersEnabled(Handle handle, String table, boolean enabled) {
+    }
+
+    /**
+     * The statement that subscribes a connection to the change notices writers send ({@link
+     * ChangeWatch}); null where readers watch the database file instead (SQLite).
+     */
+    default @org.jspecify.annotations.Nullable String listenSql() {
+        return null;
+    }
+
+    /** How many change notices reached {@code session} (subscribed by {@link #listenSql()}) since last asked. */
+    default int changeNotices(Handle session) {
+        return 0;
     }
 }

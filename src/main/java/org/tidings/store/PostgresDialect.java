@@ -195,6 +195,44 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String tryAdvisoryLockSql() {
+        return "SELECT pg_try_advisory_lock(:key)";
+    }
+
+    @Override
+    public String advisoryUnlockSql() {
+        return "SELECT pg_advisory_unlock(:key)";
+    }
+
+    @Override
+    public String listenSql() {
+        return "LISTEN tidings_changes";
+    }
+
+    @Override
+    public int changeNotices(Handle session) {
+        try {
+            // a round trip reads what the server has sent meanwhile
+            session.createQuery("SELECT 1").mapTo(Integer.class).one();
+            org.postgresql.PGNotification[] notices =
+                    session.getConnection().unwrap(org.postgresql.PGConnection.class).getNotifications();
+            return notices == null ? 0 : notices.length;
+        } catch (java.sql.SQLException e) {
+            throw new StoreException("cannot read change notices: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String advisoryUnlockAllSql() {
+        return "SELECT pg_advisory_unlock_all()";
+    }
+
+    @Override
+    public String skipLocked() {
+        return " FOR UPDATE SKIP LOCKED";
+    }
+
+    @Override
     public String fullTextCondition() {
         return "a.id IN (SELECT article_id FROM articles_search WHERE document @@ to_tsquery(" + CONFIGURATION + ", tidings_fold(:search)))";
     }

@@ -39,6 +39,7 @@ public final class Store implements AutoCloseable {
     private final Ingester ingester;
     private final FullTextStore fullText;
     private final CurationStore curation;
+    private final Leases leases;
     private final AutoCloseable resources;
 
     private Store(Jdbi jdbi, Dialect dialect, @Nullable DatabaseLocation location, StoreOptions options, AutoCloseable resources) {
@@ -56,6 +57,7 @@ public final class Store implements AutoCloseable {
         this.ingester = new Ingester(dialect, options);
         this.fullText = new FullTextStore(jdbi, new StoryGrouper(dialect, options));
         this.curation = new CurationStore(jdbi);
+        this.leases = new Leases(jdbi, dialect);
     }
 
     /** Opens (creating it and its directories if needed) and migrates a SQLite database file. */
@@ -159,6 +161,59 @@ public final class Store implements AutoCloseable {
     /** Rules' actions: hide, read, star, topics; hidden articles shown again. */
     public CurationStore curation() {
         return curation;
+    }
+
+    /**
+     * Slots per host shared with the other workers on the database, on a connection of their own
+     * (close them when done); empty where the database has no session locks (SQLite).
+     */
+    public java.util.Optional<HostLocks> hostLocks() {
+        return dialect.tryAdvisoryLockSql() == null ? java.util.Optional.empty() : java.util.Optional.of(new HostLocks(jdbi, dialect));
+    }
+
+    /**
+     * A watch on other processes' changes to the articles, on a connection of its own (close it
+     * when done); empty where readers watch the database file instead (SQLite).
+     */
+    public java.util.Optional<ChangeWatch> changeWatch() {
+        return dialect.listenSql() == null ? java.util.Optional.empty() : java.util.Optional.of(new ChangeWatch(jdbi, dialect));
+    }
+
+    /**
+     * Takes the right to run one-of-a-kind work named {@code job} (the full-text pages after a
+     * round) among the workers on a server database: empty while another worker holds it; the
+     * right ends when the returned handle is closed or the worker dies (a session advisory lock).
+     * On SQLite, where one sync runs at a time per file, it is always granted.
+     */
+    public java.util.Optional<AutoCloseable> tryExclusive(String job) {
+        Objects.requireNonNull(job, "job");
+        String lock = dialect.tryAdvisoryLockSql();
+        if (lock == null) {
+            return java.util.Optional.of(() -> { });
+        }
+        long key = HostLocks.key("job:" + job, 0);
+        org.jdbi.v3.core.Handle session = jdbi.open();
+        try {
+            if (!session.createQuery(lock).bind("key", key).mapTo(Boolean.class).one()) {
+                session.close();
+                return java.util.Optional.empty();
+            }
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return java.util.Optional.of(() -> {
+            try {
+                session.createQuery(dialect.advisoryUnlockSql()).bind("key", key).mapTo(Boolean.class).one();
+            } finally {
+                session.close();
+            }
+        });
+    }
+
+    /** Leases on due feeds and the workers holding them, for several sync workers on one database. */
+    public Leases leases() {
+        return leases;
     }
 
     public StoreOptions options() {
@@ -296,6 +351,26 @@ public final class Store implements AutoCloseable {
     /** The schema version of the database (after migration, the newest this code knows). */
     public int schemaVersion() {
         return jdbi.withHandle(dialect::schemaVersion);
+    }
+
+    /**
+     * Whether {@code error} says the connection to the database was lost or could not be made (a
+     * server stopping or restarting, a network cut): SQL states of class 08 (connection
+     * exception) and 57P (operator intervention), or a pool that found no connection in time.
+     * Such a call may succeed when tried again later; other errors will not.
+     */
+    public static boolean connectionLost(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The Jdbi underneath, for tests and benchmarks of this package only. */

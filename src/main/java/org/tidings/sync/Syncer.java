@@ -52,6 +52,11 @@ public final class Syncer implements AutoCloseable {
 
         /** After the feeds: the pages of new full-text articles (only when there were any). */
         default void pagesFinished(FullTextFetcher.Summary pages) {}
+
+        /** A one-line notice for the log (the database connection lost and being retried). */
+        default void notice(String line) {
+            System.err.println(line);
+        }
     }
 
     /**
@@ -75,6 +80,13 @@ public final class Syncer implements AutoCloseable {
     /** Feeds recorded per write transaction at most. */
     static final int MAX_GROUP = 32;
 
+    /** Due feeds leased per claim. */
+    static final int CLAIM_BATCH = 64;
+    /** How often a round that has nothing left to claim looks at the due feeds other workers hold. */
+    static final Duration OTHERS_POLL = Duration.ofMillis(500);
+    /** How long database calls are retried while the connection is lost, before the round fails. */
+    static final Duration RECONNECT_FOR = Duration.ofMinutes(2);
+
     /** Permanent redirects are adopted after this many consecutive sightings. */
     static final int REDIRECT_CONFIRMATIONS = 2;
 
@@ -87,6 +99,7 @@ public final class Syncer implements AutoCloseable {
     private final ExecutorService parsers;
     private final ExecutorService writer;
     private final Extras extras;
+    private final SyncWorker worker;
     private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     /** Feeds between the start of their fetch and their write: bounds the bodies held in memory. */
@@ -94,6 +107,8 @@ public final class Syncer implements AutoCloseable {
     /** Parsed documents not written yet. */
     private final Semaphore parsedInMemory = new Semaphore(MAX_PARSED);
     private volatile boolean closed;
+    /** The listener of the round running, for notices from the writer thread. */
+    private volatile Listener current = new Listener() {};
 
     public Syncer(
             Store store, Fetcher fetcher, FeedParser parser, PollScheduler scheduler, Backoff backoff, InstantSource clock) {
@@ -102,6 +117,13 @@ public final class Syncer implements AutoCloseable {
 
     public Syncer(Store store, Fetcher fetcher, FeedParser parser, PollScheduler scheduler, Backoff backoff,
             InstantSource clock, Extras extras) {
+        this(store, fetcher, parser, scheduler, backoff, clock, extras, new SyncWorker(store, "sync", SyncWorker.DEFAULT_LEASE, clock));
+    }
+
+    /** A syncer claiming feeds as {@code worker} (its leases are released when the syncer closes). */
+    public Syncer(Store store, Fetcher fetcher, FeedParser parser, PollScheduler scheduler, Backoff backoff,
+            InstantSource clock, Extras extras, SyncWorker worker) {
+        this.worker = Objects.requireNonNull(worker, "worker");
         this.extras = Objects.requireNonNull(extras, "extras");
         this.store = Objects.requireNonNull(store, "store");
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
@@ -123,47 +145,64 @@ public final class Syncer implements AutoCloseable {
         };
     }
 
-    /** Syncs every enabled feed that is due now. */
+    /**
+     * Syncs every enabled feed that is due now and that no other worker holds, claiming them in
+     * batches ({@link SyncWorker}); then waits for the due feeds other workers still hold, so the
+     * round ends when every due feed was recorded (or taken over from a worker that died).
+     */
     public SyncSummary syncDue(Listener listener) throws InterruptedException {
-        return sync(store.feeds().due(clock.instant()), listener);
+        return syncDue(listener, true);
     }
 
-    /** Syncs the given feeds, whatever their schedule. */
+    /**
+     * {@link #syncDue(Listener)}; when {@code waitForOthers} is false (the daemon, which looks
+     * again next tick) it returns as soon as it finds nothing left to claim.
+     */
+    public SyncSummary syncDue(Listener listener, boolean waitForOthers) throws InterruptedException {
+        int due = retrying("count the due feeds", worker::countDue);
+        return run(() -> retrying("claim due feeds", () -> worker.claimDue(CLAIM_BATCH)), due, listener, waitForOthers);
+    }
+
+    /** Syncs the given feeds, whatever their schedule, except those another worker holds now. */
     public SyncSummary sync(List<Feed> feeds, Listener listener) throws InterruptedException {
+        List<Feed> claimed = retrying("claim feeds", () -> worker.claim(feeds));
+        java.util.Iterator<List<Feed>> once = List.of(claimed).iterator();
+        return run(() -> once.hasNext() ? once.next() : List.of(), claimed.size(), listener, false);
+    }
+
+    /** The next feeds a round works on, leased to this worker; empty when there are none left. */
+    @FunctionalInterface
+    private interface Batches {
+        List<Feed> next() throws InterruptedException;
+    }
+
+    private SyncSummary run(Batches batches, int expected, Listener listener,
+            boolean waitForOthers) throws InterruptedException {
         Instant started = clock.instant();
-        listener.started(feeds.size());
+        current = listener;
+        listener.started(expected);
         AtomicInteger done = new AtomicInteger();
-        List<CompletableFuture<FeedOutcome>> futures = new ArrayList<>(feeds.size());
-        for (Feed feed : feeds) {
-            pipeline.acquire();
-            CompletableFuture<FeedOutcome> future;
-            try {
-                future = fetcher
-                        .fetch(new FetchRequest(feed.url(), feed.etag(), feed.lastModified()))
-                        .thenApplyAsync(result -> parseIfFetched(feed.id(), result), parsers)
-                        .thenCompose(parsed -> write(feed, parsed))
-                        .exceptionally(error -> recordUnexpected(feed, error))
-                        .whenCompleteAsync((outcome, error) -> {
-                            if (outcome != null) {
-                                listener.finished(outcome, done.incrementAndGet(), feeds.size());
-                            }
-                        }, writer);
-            } catch (RuntimeException e) {
-                pipeline.release();
-                throw e;
-            }
-            future.whenComplete((outcome, error) -> pipeline.release());
-            futures.add(future);
-            synchronized (inFlight) {
-                inFlight.add(future);
-            }
-        }
+        AtomicInteger total = new AtomicInteger(expected);
+        List<CompletableFuture<FeedOutcome>> futures = new ArrayList<>();
         int fetched = 0;
         int notModified = 0;
         int failed = 0;
         int added = 0;
         int updated = 0;
         try {
+            while (!closed) {
+                List<Feed> batch = batches.next();
+                if (batch.isEmpty()) {
+                    if (!waitForOthers || retrying("look for feeds other workers hold", worker::heldByOthers).isEmpty()) {
+                        break;
+                    }
+                    Thread.sleep(OTHERS_POLL.toMillis()); // recorded by them, or their leases end and we take over
+                    continue;
+                }
+                for (Feed feed : batch) {
+                    futures.add(submit(feed, listener, done, total, futures.size() + 1));
+                }
+            }
             for (CompletableFuture<FeedOutcome> future : futures) {
                 FeedOutcome outcome;
                 try {
@@ -185,10 +224,65 @@ public final class Syncer implements AutoCloseable {
                 inFlight.removeAll(futures);
             }
         }
-        SyncSummary summary = new SyncSummary(feeds.size(), fetched, notModified, failed, added, updated,
+        SyncSummary summary = new SyncSummary(futures.size(), fetched, notModified, failed, added, updated,
                 Duration.between(started, clock.instant()));
         fetchPages(listener);
         return summary;
+    }
+
+    /** Starts one leased feed through fetch, parse and write; waits while the pipeline is full. */
+    private CompletableFuture<FeedOutcome> submit(Feed feed, Listener listener, AtomicInteger done, AtomicInteger total,
+            int submitted) throws InterruptedException {
+        pipeline.acquire();
+        total.accumulateAndGet(submitted, Math::max);
+        CompletableFuture<FeedOutcome> future;
+        try {
+            future = fetcher
+                    .fetch(new FetchRequest(feed.url(), feed.etag(), feed.lastModified()))
+                    .thenApplyAsync(result -> parseIfFetched(feed.id(), result), parsers)
+                    .thenCompose(parsed -> write(feed, parsed))
+                    .exceptionally(error -> recordUnexpected(feed, error))
+                    .whenCompleteAsync((outcome, error) -> {
+                        if (outcome != null) {
+                            listener.finished(outcome, done.incrementAndGet(), total.get());
+                        }
+                    }, writer);
+        } catch (RuntimeException e) {
+            pipeline.release();
+            throw e;
+        }
+        future.whenComplete((outcome, error) -> pipeline.release());
+        synchronized (inFlight) {
+            inFlight.add(future);
+        }
+        return future;
+    }
+
+    /**
+     * Runs a database call, and when the database connection is lost (a server restarting, a
+     * network cut) tries again with growing pauses for up to {@link #RECONNECT_FOR}, logging one
+     * line; then gives up with the last error. Other errors are thrown at once.
+     */
+    <T> T retrying(String what, java.util.function.Supplier<T> call) throws InterruptedException {
+        long deadline = System.nanoTime() + RECONNECT_FOR.toNanos();
+        long pause = 500;
+        boolean said = false;
+        while (true) {
+            try {
+                return call.get();
+            } catch (RuntimeException e) {
+                if (!Store.connectionLost(e) || System.nanoTime() + pause * 1_000_000 > deadline || closed) {
+                    throw e;
+                }
+                if (!said) {
+                    current.notice("database connection lost (" + what + "), retrying for up to "
+                            + RECONNECT_FOR.toSeconds() + "s: " + oneLine(e));
+                    said = true;
+                }
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, 8_000);
+            }
+        }
     }
 
     /** After the feeds, never during them: the queued pages of full-text feeds, a bounded batch. */
@@ -196,12 +290,22 @@ public final class Syncer implements AutoCloseable {
         if (extras.pages() == null || closed) {
             return;
         }
+        // one worker at a time fetches the queued pages; the others' rounds leave them to it
+        java.util.Optional<AutoCloseable> turn;
         try {
+            turn = store.tryExclusive("full-text pages");
+        } catch (RuntimeException e) {
+            return; // the database is away: the pages stay queued
+        }
+        if (turn.isEmpty()) {
+            return;
+        }
+        try (AutoCloseable held = turn.get()) {
             FullTextFetcher.Summary pages = extras.pages().fetchPending(FullTextFetcher.PAGES_PER_ROUND);
             if (pages.pages() > 0) {
                 listener.pagesFinished(pages);
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             // the feeds are stored; pages stay queued for the next round
             System.getLogger(Syncer.class.getName()).log(System.Logger.Level.WARNING, "full-text pages failed: " + oneLine(e));
         }
@@ -284,13 +388,19 @@ public final class Syncer implements AutoCloseable {
         }
         List<FeedOutcome> outcomes;
         try {
-            outcomes = store.writeTogether(() -> {
+            outcomes = retrying("record " + group.size() + " feeds", () -> store.writeTogether(() -> {
                 List<FeedOutcome> recorded = new ArrayList<>(group.size());
                 for (Pending pending : group) {
                     recorded.add(record(pending.feed(), pending.parsed()));
                 }
                 return recorded;
-            });
+            }));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            for (Pending pending : group) {
+                pending.outcome().completeExceptionally(new CancellationException("tidings is stopping"));
+            }
+            return;
         } catch (RuntimeException groupFailed) {
             for (Pending pending : group) {
                 try {
@@ -317,6 +427,7 @@ public final class Syncer implements AutoCloseable {
 
     private FeedOutcome recordInTransaction(Feed feed, Parsed parsed) {
         Instant now = clock.instant();
+        worker.release(feed.id());
         FetchResult result = parsed.result();
         if (result instanceof FetchResult.Gone gone) {
             store.feeds().recordFailure(feed.id(), BackoffPolicy.GONE_STATUS, gone.message(), now, backoff.goneUntil());
@@ -385,8 +496,12 @@ public final class Syncer implements AutoCloseable {
         }
         try {
             Instant now = clock.instant();
-            store.feeds().recordFailure(feed.id(), null, message, now,
-                    backoff.nextAttempt(feed.health().consecutiveFailures() + 1, null));
+            String recorded = message;
+            store.writeTogether(() -> {
+                worker.release(feed.id());
+                return store.feeds().recordFailure(feed.id(), null, recorded, now,
+                        backoff.nextAttempt(feed.health().consecutiveFailures() + 1, null));
+            });
         } catch (RuntimeException storeError) {
             // The database itself is failing (full disk, I/O error): the round reports it.
             message = message + "; not recorded: " + oneLine(storeError);
@@ -414,5 +529,6 @@ public final class Syncer implements AutoCloseable {
         writer.shutdown();
         parsers.awaitTermination(5, TimeUnit.SECONDS);
         writer.awaitTermination(5, TimeUnit.SECONDS);
+        worker.close();
     }
 }

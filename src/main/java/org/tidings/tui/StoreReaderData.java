@@ -41,6 +41,8 @@ public final class StoreReaderData implements ReaderData {
 
     private final Store store;
     private final @Nullable Path databaseFile;
+    /** On a server database: the notices of other processes' changes. */
+    private final org.tidings.store.@Nullable ChangeWatch changes;
     private final InstantSource clock;
     private final AtomicLong localWrites = new AtomicLong();
     /** Stories already shown in the list being paged, keyed by the list. */
@@ -50,6 +52,7 @@ public final class StoreReaderData implements ReaderData {
     public StoreReaderData(Store store, @Nullable Path databaseFile, InstantSource clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.databaseFile = databaseFile;
+        this.changes = databaseFile == null ? store.changeWatch().orElse(null) : null;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -213,9 +216,11 @@ public final class StoreReaderData implements ReaderData {
     @Override
     public long dataVersion() {
         long version = localWrites.get();
+        if (changes != null) {
+            return version * 31 + changes.version();
+        }
         if (databaseFile == null) {
-            // TODO(pgworkers): change detection on PostgreSQL; until then a new version every 30 s
-            return version * 31 + clock.millis() / 30_000;
+            return version;
         }
         for (Path file : List.of(databaseFile, Path.of(databaseFile + "-wal"))) {
             try {

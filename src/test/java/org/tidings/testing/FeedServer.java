@@ -44,6 +44,8 @@ public final class FeedServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Map<Integer, byte[]> bodies = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final Map<Integer, AtomicInteger> requestsByFeed = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> requestsByAgent = new ConcurrentHashMap<>();
     private final AtomicInteger notModified = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
@@ -151,7 +153,21 @@ public final class FeedServer implements AutoCloseable {
                 + maxInFlight() + " maxInFlightPerHost=" + maxInFlightPerHost();
     }
 
+    /** Requests for feed {@code feed} since the start or the last reset. */
+    public int requestsFor(int feed) {
+        AtomicInteger count = requestsByFeed.get(feed);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Requests for feed {@code feed} sent with User-Agent {@code agent}. */
+    public int requestsFor(int feed, String agent) {
+        AtomicInteger count = requestsByAgent.get(feed + " " + agent);
+        return count == null ? 0 : count.get();
+    }
+
     public void resetCounters() {
+        requestsByFeed.clear();
+        requestsByAgent.clear();
         requests.set(0);
         notModified.set(0);
         maxInFlight.set(0);
@@ -177,6 +193,10 @@ public final class FeedServer implements AutoCloseable {
             return;
         }
         requests.incrementAndGet();
+        int requested = feedIndex(exchange.getRequestURI().getPath());
+        requestsByFeed.computeIfAbsent(requested, f -> new AtomicInteger()).incrementAndGet();
+        requestsByAgent.computeIfAbsent(requested + " " + exchange.getRequestHeaders().getFirst("User-Agent"), f -> new AtomicInteger())
+                .incrementAndGet();
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         maxInFlightPerHost.accumulateAndGet(inFlightByHost[host].incrementAndGet(), Math::max);
         boolean counted = true;

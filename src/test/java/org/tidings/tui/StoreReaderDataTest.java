@@ -29,10 +29,20 @@ class StoreReaderDataTest extends ReaderDataContract {
     private final Map<Long, List<Entry>> entriesByFeed = new HashMap<>();
     private final InstantSource clock = InstantSource.fixed(Instant.parse("2026-11-27T08:00:00Z"));
 
+    /** Opens the database, again for another process's connection (the PostgreSQL variant overrides it). */
+    protected Store openStore() {
+        return Store.open(file);
+    }
+
+    /** The file the reader watches for other processes' writes; null on a server database. */
+    protected Path watchedFile() {
+        return file;
+    }
+
     @Override
     protected ReaderData create(List<SeedFeed> feeds, List<SeedArticle> articles) {
         file = dir.resolve("reader.db");
-        store = Store.open(file);
+        store = openStore();
         for (SeedFeed feed : feeds) {
             long id = store.feeds().add(new Subscription("https://outlet" + feed.key() + ".example/feed/", feed.title(),
                     null, feed.folder(), List.of()), clock.instant()).feed().id();
@@ -42,13 +52,13 @@ class StoreReaderDataTest extends ReaderDataContract {
             entriesByFeed.computeIfAbsent(article.feedKey(), k -> new ArrayList<>()).add(entry(article));
         }
         entriesByFeed.forEach(this::ingest);
-        return new StoreReaderData(store, file, clock);
+        return new StoreReaderData(store, watchedFile(), clock);
     }
 
     @Override
     protected void addFromAnotherProcess(SeedArticle article) {
         // A second Store on the same file is a second connection, as another process has.
-        Store other = Store.open(file);
+        Store other = openStore();
         List<Entry> entries = entriesByFeed.computeIfAbsent(article.feedKey(), k -> new ArrayList<>());
         entries.add(entry(article));
         other.ingest(feedIds.get(article.feedKey()), parsed(entries), clock.instant());
