@@ -91,15 +91,14 @@ public final class Leases {
     }
 
     /**
-     * Clears every lease and worker row: for a database where the caller knows no other worker
-     * is alive (SQLite, under its file lock, after a worker was killed). Returns the leases cleared.
+     * Clears every lease: for a database where the caller knows no other worker is alive
+     * (SQLite, under its file lock, after a sync was killed). Workers' rows stay until stale.
+     * Returns the leases cleared.
      */
     public int clearAll() {
-        return jdbi.inTransaction(handle -> {
-            handle.createUpdate("DELETE FROM workers").execute();
-            return handle.createUpdate("UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL")
-                    .execute();
-        });
+        return jdbi.withHandle(handle -> handle.createUpdate(
+                        "UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL")
+                .execute());
     }
 
     /**
