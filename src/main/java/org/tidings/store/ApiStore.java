@@ -152,7 +152,7 @@ public final class ApiStore {
     }
 
     public boolean hasUsers() {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT EXISTS (SELECT 1 FROM api_users)")
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT CASE WHEN EXISTS (SELECT 1 FROM api_users) THEN 1 ELSE 0 END")
                 .mapTo(Integer.class)
                 .one() != 0);
     }

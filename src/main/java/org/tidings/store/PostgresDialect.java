@@ -15,7 +15,8 @@ import org.jdbi.v3.core.JdbiException;
 /**
  * PostgreSQL, for a database several processes and machines share: connections from a HikariCP
  * pool, the schema version in the table {@code tidings_schema}, full-text search in {@code
- * articles_search} (a {@code tsvector} per article with a GIN index, the text computed in Java as
+ * articles_search} (a {@code tsvector} per article with a GIN index, accents folded by {@code
+ * tidings_fold} as SQLite folds them, the text computed in Java as
  * for SQLite's contentless index), migrations serialized by an advisory lock.
  */
 public final class PostgresDialect implements Dialect {
@@ -170,7 +171,7 @@ public final class PostgresDialect implements Dialect {
     }
 
     private static String document(String title, String author, String text) {
-        return "to_tsvector(" + CONFIGURATION + ", concat_ws(' ', " + title + "::text, " + author + "::text, " + text + "::text))";
+        return "to_tsvector(" + CONFIGURATION + ", tidings_fold(concat_ws(' ', " + title + "::text, " + author + "::text, " + text + "::text)))";
     }
 
     @Override
@@ -233,13 +234,13 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public String fullTextCondition() {
-        return "a.id IN (SELECT article_id FROM articles_search WHERE document @@ to_tsquery(" + CONFIGURATION + ", :search))";
+        return "a.id IN (SELECT article_id FROM articles_search WHERE document @@ to_tsquery(" + CONFIGURATION + ", tidings_fold(:search)))";
     }
 
     @Override
     public FullTextSource fullTextSource() {
         return new FullTextSource("articles_search f CROSS JOIN articles a",
-                "a.id = f.article_id AND f.document @@ to_tsquery(" + CONFIGURATION + ", :search)", "f.article_id");
+                "a.id = f.article_id AND f.document @@ to_tsquery(" + CONFIGURATION + ", tidings_fold(:search))", "f.article_id");
     }
 
     /** Every word as a quoted lexeme (a {@code *} at its end a prefix match), joined by AND. */

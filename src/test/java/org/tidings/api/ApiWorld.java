@@ -24,6 +24,7 @@ import org.tidings.model.FeedFormat;
 import org.tidings.model.FeedHints;
 import org.tidings.model.ParsedFeed;
 import org.tidings.model.Subscription;
+import org.tidings.store.DatabaseLocation;
 import org.tidings.store.Store;
 import org.tidings.sync.SyncMetrics;
 import org.tidings.testing.Cli;
@@ -42,15 +43,20 @@ final class ApiWorld implements AutoCloseable {
     static final String OUTLET2 = "https://outlet2.example/feed/";
     static final String OUTLET3 = "https://outlet3.example/feed/";
 
-    final Path db;
+    final String db;
     final Store store;
     final ApiServer server;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final Map<String, Long> feedIds = new LinkedHashMap<>();
 
     ApiWorld(Path dir, boolean withUser, Duration failureDelay) throws Exception {
-        db = dir.resolve("tidings.db");
-        store = Store.open(db);
+        this(dir, dir.resolve("tidings.db").toString(), withUser, failureDelay);
+    }
+
+    /** A world on the database {@code --db} would take: a SQLite file or a PostgreSQL URL. */
+    ApiWorld(Path dir, String db, boolean withUser, Duration failureDelay) throws Exception {
+        this.db = db;
+        store = Store.open(DatabaseLocation.parse(db));
         InstantSource clock = InstantSource.fixed(NOW);
         feedIds.put(OUTLET1, add(OUTLET1, "Nigeria News 24", "News"));
         feedIds.put(OUTLET2, add(OUTLET2, "Vanguard", "News"));
@@ -117,7 +123,7 @@ final class ApiWorld implements AutoCloseable {
 
     /** Runs a tidings command line on the database, in this JVM. */
     Result cli(String... args) {
-        List<String> all = new ArrayList<>(List.of("--db", db.toString()));
+        List<String> all = new ArrayList<>(List.of("--db", db));
         all.addAll(List.of(args));
         return Cli.run(all.toArray(String[]::new));
     }

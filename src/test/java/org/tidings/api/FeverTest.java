@@ -17,18 +17,25 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.tidings.store.Backend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Fever API as its clients call it: POST api_key to /api/fever/?api&..., checked against {@code articles --json}. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class FeverTest {
+    @Parameter Backend backend;
     @TempDir Path dir;
     ApiWorld world;
     String key;
 
     @BeforeEach
     void start() throws Exception {
-        world = new ApiWorld(dir, true, Duration.ofMillis(100));
+        world = new ApiWorld(dir, backend.dbOption(dir), true, Duration.ofMillis(100));
         key = Fever.key(ApiWorld.USER, ApiWorld.PASSWORD.toCharArray());
     }
 

@@ -19,6 +19,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.tidings.store.Backend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tidings.model.Feed;
@@ -27,7 +31,10 @@ import org.tidings.model.Feed;
  * The Google Reader API over real HTTP on loopback against a real SQLite file, following the calls
  * a client makes in order; every change is checked against what {@code articles --json} shows.
  */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class GoogleReaderProtocolTest {
+    @Parameter Backend backend;
     static final String READING_LIST = "user/-/state/com.google/reading-list";
     static final String READ = "user/-/state/com.google/read";
     static final String STARRED = "user/-/state/com.google/starred";
@@ -39,7 +46,7 @@ class GoogleReaderProtocolTest {
 
     @BeforeEach
     void start() throws Exception {
-        world = new ApiWorld(dir, true, Duration.ofMillis(50));
+        world = new ApiWorld(dir, backend.dbOption(dir), true, Duration.ofMillis(50));
         token = world.login();
         t = world.get("/reader/api/0/token", token).body();
     }

@@ -224,7 +224,7 @@ class GoogleReaderSecurityTest {
         assertThat(world.get("/reader/api/0/user-info", token).statusCode()).isEqualTo(200);
         assertThat(world.cli("api-user", "list").out()).contains("alice").contains("1 token");
 
-        byte[] database = Files.readAllBytes(world.db);
+        byte[] database = Files.readAllBytes(Path.of(world.db));
         byte[] wal = Files.exists(Path.of(world.db + "-wal")) ? Files.readAllBytes(Path.of(world.db + "-wal")) : new byte[0];
         String stored = new String(database, StandardCharsets.ISO_8859_1) + new String(wal, StandardCharsets.ISO_8859_1);
         assertThat(stored).doesNotContain(token).doesNotContain(ApiWorld.PASSWORD).contains("$2b$");

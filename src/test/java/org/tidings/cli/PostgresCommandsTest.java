@@ -64,6 +64,11 @@ class PostgresCommandsTest {
         assertThat(articles.code()).isZero();
         assertThat(articles.out().strip().lines()).hasSize(15).allMatch(line -> line.startsWith("{\"id\":"));
 
+        String firstId = articles.out().substring("{\"id\":".length(), articles.out().indexOf(','));
+        Result show = run("show", firstId);
+        assertThat(show.code()).as(show.err()).isZero();
+        assertThat(show.out()).contains("(feed ");
+
         Result search = run("search", "item");
         assertThat(search.code()).as(search.err()).isZero();
         assertThat(search.out()).contains("(feed 0 item 1)");
@@ -79,6 +84,38 @@ class PostgresCommandsTest {
         assertThat(export.code()).isZero();
         assertThat(export.out()).contains(server.feedUrls().get(0)).contains("News");
         assertThat(run("cleanup", "--days", "1").code()).isZero();
+    }
+
+    @Test
+    void daemonSyncsAPostgresDatabaseAndStopsOnSigterm() throws Exception {
+        for (String url : server.feedUrls()) {
+            assertThat(run("add", url).code()).isZero();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "--db", db.url(), "--config", config.toString(), "daemon", "--tick", "1s");
+        builder.environment().keySet().removeIf(name -> name.startsWith("TIDINGS_") || name.startsWith("PG"));
+        Path log = dir.resolve("daemon.log");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process daemon = builder.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (server.requests() < 3 && System.nanoTime() < deadline && daemon.isAlive()) {
+                Thread.sleep(200);
+            }
+            assertThat(server.requests()).as(Files.readString(log)).isGreaterThanOrEqualTo(3);
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (run("articles", "--json").out().strip().lines().count() < 15 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(run("articles", "--json").out().strip().lines()).hasSize(15);
+        } finally {
+            daemon.destroy();
+            assertThat(daemon.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(Files.readString(log)).contains("daemon started on postgresql://" + db.user() + "@")
+                .doesNotContain(db.password());
     }
 
     @Test

@@ -145,6 +145,15 @@ class ArticleStoreTest {
     }
 
     @Test
+    void searchIgnoresAccentsAndCase() {
+        store.ingest(b, feed("B", "https://b.example/",
+                entry("b2", "https://b.example/2", "Café in Lomé reopens", "2026-11-19T01:00:00Z", "<p>Crème brûlée again.</p>", "Food")),
+                NOW);
+        assertThat(ids(ArticleQuery.all().matching("cafe lome"))).hasSize(1);
+        assertThat(ids(ArticleQuery.all().matching("CAFÉ creme brul*"))).hasSize(1);
+    }
+
+    @Test
     void searchWithNothingSearchableIsAClearError() {
         assertThatThrownBy(() -> store.articles().page(ArticleQuery.all().matching(" *** "), null, 10))
                 .isInstanceOf(StoreException.class)

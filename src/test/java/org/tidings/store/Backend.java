@@ -8,24 +8,29 @@ import org.tidings.testing.Postgres;
  * with a {@code @Parameter Backend backend} field, then {@link #open(Path)} in place of {@code
  * Store.open(file)}. PostgreSQL gets a fresh database each call (skipped without a server).
  */
-enum Backend {
+public enum Backend {
     SQLITE,
     POSTGRESQL;
 
     /** A new, empty store: a file in {@code dir}, or a fresh PostgreSQL database. */
-    Store open(Path dir) {
+    public Store open(Path dir) {
         return open(dir, StoreOptions.DEFAULTS);
     }
 
-    Store open(Path dir, StoreOptions options) {
+    public Store open(Path dir, StoreOptions options) {
         return Store.open(location(dir), options);
     }
 
     /** Where {@link #open(Path)} opens: call once per store. */
-    DatabaseLocation location(Path dir) {
+    public DatabaseLocation location(Path dir) {
+        return DatabaseLocation.parse(dbOption(dir));
+    }
+
+    /** What {@code --db} takes for a new store: a file in {@code dir}, or a fresh database's URL (with its password). */
+    public String dbOption(Path dir) {
         return switch (this) {
-            case SQLITE -> DatabaseLocation.sqlite(dir.resolve("tidings.db"));
-            case POSTGRESQL -> DatabaseLocation.parse(Postgres.database().url());
+            case SQLITE -> dir.resolve("tidings.db").toString();
+            case POSTGRESQL -> Postgres.database().url();
         };
     }
 }
