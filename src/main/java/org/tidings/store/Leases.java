@@ -62,19 +62,22 @@ public final class Leases {
 
     /**
      * The worker is alive: its heartbeat is {@code now} and every lease it holds runs until
-     * {@code until}. Returns the number of leases renewed.
+     * {@code until}. Returns the number of leases renewed. Two statements, no transaction around
+     * them, and rows another transaction has locked are skipped: the worker's own writer holds the
+     * rows of the feeds it is recording (and its row of {@code workers}), so a renewal that
+     * waited for them while holding others would deadlock with it. A skipped feed is being
+     * recorded, which ends its lease anyway; else the next renewal catches it.
      */
     public int heartbeat(String id, Instant now, Instant until) {
-        return jdbi.inTransaction(handle -> {
-            handle.createUpdate("UPDATE workers SET heartbeat_at = :now WHERE id = :id")
-                    .bind("id", id)
-                    .bind("now", now.toEpochMilli())
-                    .execute();
-            return handle.createUpdate("UPDATE feeds SET lease_until = :until WHERE lease_owner = :id")
-                    .bind("id", id)
-                    .bind("until", until.toEpochMilli())
-                    .execute();
-        });
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE workers SET heartbeat_at = :now WHERE id = :id")
+                .bind("id", id)
+                .bind("now", now.toEpochMilli())
+                .execute());
+        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE feeds SET lease_until = :until WHERE id IN"
+                        + " (SELECT id FROM feeds WHERE lease_owner = :id" + dialect.skipLocked() + ")")
+                .bind("id", id)
+                .bind("until", until.toEpochMilli())
+                .execute());
     }
 
     /** The worker stops: its leases are released at once and its row removed. */
@@ -88,15 +91,14 @@ public final class Leases {
     }
 
     /**
-     * Clears every lease and worker row: for a database where the caller knows no other worker
-     * is alive (SQLite, under its file lock, after a worker was killed). Returns the leases cleared.
+     * Clears every lease: for a database where the caller knows no other worker is alive
+     * (SQLite, under its file lock, after a sync was killed). Workers' rows stay until stale.
+     * Returns the leases cleared.
      */
     public int clearAll() {
-        return jdbi.inTransaction(handle -> {
-            handle.createUpdate("DELETE FROM workers").execute();
-            return handle.createUpdate("UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL")
-                    .execute();
-        });
+        return jdbi.withHandle(handle -> handle.createUpdate(
+                        "UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL")
+                .execute());
     }
 
     /**
