@@ -204,6 +204,21 @@ public final class SafeXmlReader {
      * ASCII-compatible start with {@code <}, no DOCTYPE (whose entities need care), and not a
      * single-byte declaration over non-ASCII bytes (often UTF-8 in disguise).
      */
+    private static final byte[] COMMENT_END = "-->".getBytes(StandardCharsets.US_ASCII);
+
+    private static int indexOf(byte[] bytes, byte[] what, int from) {
+        outer:
+        for (int i = from; i + what.length <= bytes.length; i++) {
+            for (int j = 0; j < what.length; j++) {
+                if (bytes[i + j] != what[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     private static boolean fastPathApplies(byte[] bytes, @Nullable String contentType) {
         if (XmlCharset.hasCharsetParameter(contentType)) {
             return false;
@@ -222,6 +237,14 @@ public final class SafeXmlReader {
                 }
                 if (next == '!' && i + 2 < bytes.length && (bytes[i + 2] == 'D' || bytes[i + 2] == 'd')) {
                     return false;
+                }
+                if (next == '!' && i + 3 < bytes.length && bytes[i + 2] == '-' && bytes[i + 3] == '-') {
+                    // a comment in the prolog: what it holds is neither the root nor a DOCTYPE
+                    int end = indexOf(bytes, COMMENT_END, i + 4);
+                    if (end < 0) {
+                        return false;
+                    }
+                    i = end + COMMENT_END.length - 1;
                 }
             }
         }

@@ -29,6 +29,14 @@ public final class XmlRepairs {
             if (next == '!' && (text.charAt(i + 2) == 'D' || text.charAt(i + 2) == 'd')) {
                 return true;
             }
+            if (text.startsWith("<!--", i)) {
+                // a comment in the prolog: what it holds is neither the root nor a DOCTYPE
+                int end = text.indexOf("-->", i + 4);
+                if (end < 0) {
+                    return false;
+                }
+                i = end + 2;
+            }
             i = text.indexOf('<', i + 1);
         }
         return false;

@@ -37,6 +37,24 @@ class SafeXmlReaderTest {
         }
 
         @Test
+        void aDocumentEndingInsideItsDoctypeAfterAPrologCommentPrintsNothing() throws Exception {
+            // A comment holding "<item" before the DOCTYPE once hid the DOCTYPE from the checks, and
+            // the JDK's parser printed an EOFException's stack trace to the terminal (fuzz case).
+            String document = "<!-- <item> a ]> -->\n<!DOCTYPE rss [\n  <!ENTITY id \"tag:example.com<item>\n</item>\n</rss>\n";
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream before = System.err;
+            System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+            try {
+                assertThatThrownBy(() -> reader.read(utf8(document), null)).isInstanceOf(XmlException.class);
+                assertThatThrownBy(() -> reader.read(utf8("<?xml version=\"1.0\"?>" + document), "text/xml; charset=utf-8"))
+                        .isInstanceOf(XmlException.class);
+            } finally {
+                System.setErr(before);
+            }
+            assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        }
+
+        @Test
         void repairsHtmlEntitiesAndBareAmpersands() throws Exception {
             SafeXmlReader.Result result = reader.read(utf8("<doc><part>a&nbsp;b & c</part></doc>"), null);
 
