@@ -1,6 +1,5 @@
 package org.tidings.sync;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -22,13 +21,8 @@ import org.tidings.fetch.Fetcher;
 import java.util.function.Function;
 import org.tidings.model.ArticleFacts;
 import org.tidings.model.Curation;
-import org.tidings.model.Entry;
 import org.tidings.model.Feed;
-import org.tidings.model.FeedHints;
-import org.tidings.model.ParsedFeed;
-import org.tidings.parse.FeedParseException;
 import org.tidings.parse.FeedParser;
-import org.tidings.store.IngestResult;
 import org.tidings.store.PreparedFeed;
 import org.tidings.store.Store;
 
@@ -92,20 +86,17 @@ public final class Syncer implements AutoCloseable {
 
     private final Store store;
     private final Fetcher fetcher;
-    private final FeedParser parser;
-    private final PollScheduler scheduler;
-    private final Backoff backoff;
     private final InstantSource clock;
     private final ExecutorService parsers;
     private final ExecutorService writer;
     private final Extras extras;
     private final SyncWorker worker;
+    private final OutcomeRecorder recorder;
+    private final DocumentParsing parsing;
     private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     /** Feeds between the start of their fetch and their write: bounds the bodies held in memory. */
     private final Semaphore pipeline = new Semaphore(MAX_IN_FLIGHT);
-    /** Parsed documents not written yet. */
-    private final Semaphore parsedInMemory = new Semaphore(MAX_PARSED);
     private volatile boolean closed;
     /** The listener of the round running, for notices from the writer thread. */
     private volatile Listener current = new Listener() {};
@@ -127,13 +118,12 @@ public final class Syncer implements AutoCloseable {
         this.extras = Objects.requireNonNull(extras, "extras");
         this.store = Objects.requireNonNull(store, "store");
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
-        this.parser = Objects.requireNonNull(parser, "parser");
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.clock = Objects.requireNonNull(clock, "clock");
         int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.parsers = Executors.newFixedThreadPool(cores, daemonThreads("tidings-parse"));
         this.writer = Executors.newSingleThreadExecutor(daemonThreads("tidings-store"));
+        this.recorder = new OutcomeRecorder(store, scheduler, backoff, clock, worker, extras.rules());
+        this.parsing = new DocumentParsing(store, parser, MAX_PARSED);
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
@@ -239,7 +229,7 @@ public final class Syncer implements AutoCloseable {
         try {
             future = fetcher
                     .fetch(new FetchRequest(feed.url(), feed.etag(), feed.lastModified()))
-                    .thenApplyAsync(result -> parseIfFetched(feed.id(), result), parsers)
+                    .thenApplyAsync(result -> parsing.parseIfFetched(feed.id(), result), parsers)
                     .thenCompose(parsed -> write(feed, parsed))
                     .exceptionally(error -> recordUnexpected(feed, error))
                     .whenCompleteAsync((outcome, error) -> {
@@ -311,58 +301,14 @@ public final class Syncer implements AutoCloseable {
         }
     }
 
-    /**
-     * A fetch result, parsed and prepared for storing when it carried a body ({@link PreparedFeed}:
-     * the per-entry work done here on a parser thread, not on the writer); {@code holdsPermit} when
-     * it took a parsed-feed permit.
-     */
-    private record Parsed(FetchResult result, @Nullable PreparedFeed feed, @Nullable String parseError, boolean holdsPermit) {}
-
     /** A feed's outcome waiting for the writer. */
-    private record Pending(Feed feed, Parsed parsed, CompletableFuture<FeedOutcome> outcome) {}
-
-    private Parsed parseIfFetched(long feedId, FetchResult result) {
-        if (!(result instanceof FetchResult.Fetched fetched)) {
-            return new Parsed(result, null, null, false);
-        }
-        String contentType = fetched.mediaType() == null ? null
-                : fetched.mediaType() + (fetched.charset() == null ? "" : "; charset=" + fetched.charset());
-        // At most MAX_PARSED parsed documents wait for the writer: parsing waits for room.
-        parsedInMemory.acquireUninterruptibly();
-        try {
-            URI base = URI.create(fetched.url());
-            ParsedFeed document = parser.parse(fetched.body(), base, contentType);
-            return new Parsed(result, prepare(feedId, document), null, true);
-        } catch (FeedParseException | IllegalArgumentException e) {
-            parsedInMemory.release();
-            return new Parsed(result, null, org.tidings.model.Messages.because("not a feed", e), false);
-        } catch (RuntimeException | Error e) {
-            parsedInMemory.release();
-            throw e;
-        }
-    }
-
-    /**
-     * The document prepared for storing here on a parser thread, so that the writer thread only
-     * writes; its entries are left unprepared when it is the document the feed stored last time
-     * (the writer then only compares hashes).
-     */
-    private PreparedFeed prepare(long feedId, ParsedFeed document) {
-        PreparedFeed prepared = PreparedFeed.of(document);
-        boolean same;
-        try {
-            same = store.storedAsIs(feedId, prepared);
-        } catch (RuntimeException e) {
-            same = false; // the writer will tell
-        }
-        return same ? prepared : prepared.prepareEntries();
-    }
+    private record Pending(Feed feed, DocumentParsing.Parsed parsed, CompletableFuture<FeedOutcome> outcome) {}
 
     /** Queues a feed's outcome for the writer thread, which records it with others in one transaction. */
-    private CompletableFuture<FeedOutcome> write(Feed feed, Parsed parsed) {
+    private CompletableFuture<FeedOutcome> write(Feed feed, DocumentParsing.Parsed parsed) {
         CompletableFuture<FeedOutcome> outcome = new CompletableFuture<>();
         if (parsed.holdsPermit()) {
-            outcome.whenComplete((result, error) -> parsedInMemory.release());
+            outcome.whenComplete((result, error) -> parsing.release());
         }
         queue.add(new Pending(feed, parsed, outcome));
         try {
@@ -421,70 +367,8 @@ public final class Syncer implements AutoCloseable {
      * redirect, or the failure and the disabling of a gone feed are kept all together or not at
      * all. On the writer thread inside {@link #writeQueued}'s group transaction it joins that one.
      */
-    private FeedOutcome record(Feed feed, Parsed parsed) {
-        return store.writeTogether(() -> recordInTransaction(feed, parsed));
-    }
-
-    private FeedOutcome recordInTransaction(Feed feed, Parsed parsed) {
-        Instant now = clock.instant();
-        worker.release(feed.id());
-        FetchResult result = parsed.result();
-        if (result instanceof FetchResult.Gone gone) {
-            store.feeds().recordFailure(feed.id(), BackoffPolicy.GONE_STATUS, gone.message(), now, backoff.goneUntil());
-            store.feeds().disable(feed.id(), gone.message());
-            return FeedOutcome.failed(feed, gone.message());
-        }
-        if (result instanceof FetchResult.Failed failed) {
-            int failures = feed.health().consecutiveFailures() + 1;
-            Instant next = backoff.nextAttempt(failed, failures);
-            Integer status = failed.status() == 0 ? null : failed.status();
-            store.feeds().recordFailure(feed.id(), status, failed.message(), now, next);
-            return FeedOutcome.failed(feed, failed.message());
-        }
-        if (result instanceof FetchResult.NotModified notModified) {
-            Instant next = scheduler.nextPoll(now, notModified.cache(), FeedHints.NONE, List.of());
-            store.feeds().recordNotModified(feed.id(), now, next);
-            followRedirect(feed, notModified.permanentRedirect());
-            return new FeedOutcome(feed, FeedOutcome.Status.NOT_MODIFIED, 0, 0, null);
-        }
-        FetchResult.Fetched fetched = (FetchResult.Fetched) result;
-        PreparedFeed prepared = parsed.feed();
-        if (prepared == null) {
-            String error = Objects.requireNonNullElse(parsed.parseError(), "not a feed");
-            int failures = feed.health().consecutiveFailures() + 1;
-            store.feeds().recordFailure(feed.id(), 200, error, now, backoff.nextAttempt(failures, null));
-            return FeedOutcome.failed(feed, error);
-        }
-        IngestResult ingested = store.ingest(feed.id(), prepared, now, extras.rules());
-        ParsedFeed document = prepared.document();
-        List<Instant> dates = new ArrayList<>();
-        for (Entry entry : document.entries()) {
-            Instant date = entry.publishedOrUpdated();
-            if (date != null) {
-                dates.add(date);
-            }
-        }
-        Instant next = scheduler.nextPoll(now, fetched.cache(), document.hints(), dates);
-        store.feeds().recordSuccess(feed.id(), 200, fetched.validators().etag(), fetched.validators().lastModified(), now, next);
-        followRedirect(feed, fetched.permanentRedirect());
-        return new FeedOutcome(feed, FeedOutcome.Status.FETCHED, ingested.added(), ingested.updated(), null);
-    }
-
-    /** Adopts a permanent redirect once it has been seen on consecutive fetches. */
-    private void followRedirect(Feed feed, @Nullable String target) {
-        if (target == null || target.equals(feed.url())) {
-            if (feed.redirectCandidate() != null) {
-                store.feeds().setRedirectCandidate(feed.id(), null);
-            }
-            return;
-        }
-        if (target.equals(feed.redirectCandidate())) {
-            if (!store.feeds().changeUrl(feed.id(), target)) {
-                store.feeds().setRedirectCandidate(feed.id(), null);
-            }
-        } else {
-            store.feeds().setRedirectCandidate(feed.id(), target);
-        }
+    private FeedOutcome record(Feed feed, DocumentParsing.Parsed parsed) {
+        return store.writeTogether(() -> recorder.record(feed, parsed.result(), parsed.feed(), parsed.parseError()));
     }
 
     private FeedOutcome recordUnexpected(Feed feed, Throwable error) {
@@ -495,12 +379,10 @@ public final class Syncer implements AutoCloseable {
             return FeedOutcome.failed(feed, "abandoned: tidings is stopping");
         }
         try {
-            Instant now = clock.instant();
             String recorded = message;
             store.writeTogether(() -> {
-                worker.release(feed.id());
-                return store.feeds().recordFailure(feed.id(), null, recorded, now,
-                        backoff.nextAttempt(feed.health().consecutiveFailures() + 1, null));
+                recorder.recordError(feed, recorded);
+                return null;
             });
         } catch (RuntimeException storeError) {
             // The database itself is failing (full disk, I/O error): the round reports it.
