@@ -285,7 +285,8 @@ public final class DatabaseCopy {
             reading.setFetchSize(BATCH_ROWS);
             try (ResultSet row = reading.executeQuery(select)) {
                 while (row.next()) {
-                    search.integer(row.getLong(1)).text(row.getString(2)).text(row.getString(3)).text(Bodies.text(row, 4)).add();
+                    search.integer(row.getLong(1)).text(toDialect.searchValue(row.getString(2)))
+                            .text(toDialect.searchValue(row.getString(3))).text(toDialect.searchValue(Bodies.text(row, 4))).add();
                     if (search.size() == BATCH_ROWS) {
                         search.execute();
                     }

@@ -56,6 +56,14 @@ public interface Dialect {
     String searchInsertSql();
 
     /**
+     * A title, author or text as {@link #searchInsertSql()} takes it: as it is where the index
+     * folds accents itself (SQLite), folded where this code does it (PostgreSQL).
+     */
+    default @Nullable String searchValue(@Nullable String value) {
+        return value;
+    }
+
+    /**
      * Brings the full-text rows of articles an update changed in line with their new title,
      * author and text; a no-op where a trigger does it.
      */

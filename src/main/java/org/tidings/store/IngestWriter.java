@@ -139,7 +139,8 @@ final class IngestWriter implements AutoCloseable {
                         .integer((Long) null)
                         .integer((Long) null)
                         .add();
-                search.integer(articleId).text(item.title()).text(item.entry().author()).text(item.text()).add();
+                search.integer(articleId).text(dialect.searchValue(item.title())).text(dialect.searchValue(item.entry().author()))
+                        .text(dialect.searchValue(item.text())).add();
                 for (String key : candidate.keys()) {
                     keys.text(key).integer(articleId).add();
                 }

@@ -9,15 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 /**
  * PostgreSQL, for a database several processes and machines share: connections from a HikariCP
  * pool, the schema version in the table {@code tidings_schema}, full-text search in {@code
- * articles_search} (a {@code tsvector} per article with a GIN index, accents folded by {@code
- * tidings_fold} as SQLite folds them, the text computed in Java as
- * for SQLite's contentless index), migrations serialized by an advisory lock.
+ * articles_search} (a {@code tsvector} per article with a GIN index; the text computed and its
+ * accents folded in Java ({@link SearchFolding}), as SQLite's contentless index folds them), migrations serialized by an advisory lock.
  */
 public final class PostgresDialect implements Dialect {
     /** The first key of the advisory locks the store takes (the second names what is locked). */
@@ -171,7 +171,13 @@ public final class PostgresDialect implements Dialect {
     }
 
     private static String document(String title, String author, String text) {
-        return "to_tsvector(" + CONFIGURATION + ", tidings_fold(concat_ws(' ', " + title + "::text, " + author + "::text, " + text + "::text)))";
+        return "to_tsvector(" + CONFIGURATION + ", concat_ws(' ', " + title + "::text, " + author + "::text, " + text + "::text))";
+    }
+
+    /** Accents folded in Java ({@link SearchFolding}), for documents and queries alike. */
+    @Override
+    public @Nullable String searchValue(@Nullable String value) {
+        return SearchFolding.fold(value);
     }
 
     @Override
@@ -181,7 +187,8 @@ public final class PostgresDialect implements Dialect {
         }
         try (Batch batch = new Batch(handle, searchInsertSql())) {
             for (SearchRow row : rows) {
-                batch.integer(row.articleId()).text(row.title()).text(row.author()).text(row.text()).add();
+                batch.integer(row.articleId()).text(searchValue(row.title())).text(searchValue(row.author()))
+                        .text(searchValue(row.text())).add();
             }
             batch.execute();
         }
@@ -234,13 +241,13 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public String fullTextCondition() {
-        return "a.id IN (SELECT article_id FROM articles_search WHERE document @@ to_tsquery(" + CONFIGURATION + ", tidings_fold(:search)))";
+        return "a.id IN (SELECT article_id FROM articles_search WHERE document @@ to_tsquery(" + CONFIGURATION + ", :search))";
     }
 
     @Override
     public FullTextSource fullTextSource() {
         return new FullTextSource("articles_search f CROSS JOIN articles a",
-                "a.id = f.article_id AND f.document @@ to_tsquery(" + CONFIGURATION + ", tidings_fold(:search))", "f.article_id");
+                "a.id = f.article_id AND f.document @@ to_tsquery(" + CONFIGURATION + ", :search)", "f.article_id");
     }
 
     /** Every word as a quoted lexeme (a {@code *} at its end a prefix match), joined by AND. */
@@ -248,7 +255,7 @@ public final class PostgresDialect implements Dialect {
     public String fullTextQuery(String userQuery) {
         List<String> terms = new ArrayList<>();
         for (SearchWord word : Dialect.searchWords(userQuery)) {
-            String quoted = word.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("'", "''");
+            String quoted = SearchFolding.fold(word.text()).toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("'", "''");
             terms.add("'" + quoted + "'" + (word.prefix() ? ":*" : ""));
         }
         return String.join(" & ", terms);
