@@ -15,3 +15,7 @@ ALTER FUNCTION folder_appearances_added() SET enable_hashjoin = off;
 ALTER FUNCTION folder_appearances_added() SET enable_mergejoin = off;
 ALTER FUNCTION folder_appearances_removed() SET enable_hashjoin = off;
 ALTER FUNCTION folder_appearances_removed() SET enable_mergejoin = off;
+
+-- Search text is now folded in Java (store.SearchFolding) for documents and queries alike: the
+-- SQL folding function of V001 is no longer called.
+DROP FUNCTION IF EXISTS tidings_fold(text);
