@@ -16,13 +16,14 @@ import java.util.logging.SimpleFormatter;
 import org.jspecify.annotations.Nullable;
 import org.tidings.store.DatabaseLocation;
 import org.tidings.model.Messages;
-import org.tidings.opml.OpmlDocument;
+import org.tidings.model.Subscription;
 import org.tidings.opml.OpmlException;
 import org.tidings.opml.OpmlReader;
 import org.tidings.tui.ReaderApp;
 import org.tidings.tui.StoreReaderData;
 import org.tidings.tui.SyncReloader;
 import org.tidings.store.Store;
+import org.tidings.store.SubscriptionLists;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -334,14 +335,11 @@ public final class TidingsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DatabaseLocation location = databaseLocation();
-        boolean firstRun = !location.isPostgres() && !Files.exists(location.file());
         if (System.console() == null) {
             throw new IllegalStateException("the reader needs a terminal (standard input and output); see 'tidings --help' for the other commands");
         }
         try (Services services = Services.open(this)) {
-            if (firstRun) {
-                importDefaults(services);
-            }
+            importDefaults(services, System.getenv("TIDINGS_DEFAULT_OPML"));
             ReaderApp.runOnTerminal(
                     new StoreReaderData(services.store, location.isPostgres() ? null : location.file(), services.clock),
                     new SyncReloader(services.store, services::syncer, services::pages),
@@ -350,17 +348,25 @@ public final class TidingsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** On the first run, subscribes to the default feeds ($TIDINGS_DEFAULT_OPML, set by bin/tidings). */
-    static void importDefaults(Services services) {
-        String path = System.getenv("TIDINGS_DEFAULT_OPML");
-        if (path == null || path.isBlank() || !Files.isRegularFile(Path.of(path))) {
+    /**
+     * On the first run (a database, SQLite or PostgreSQL, that has no feeds and never had the
+     * defaults offered nor a list imported), subscribes to the default feeds of {@code path}
+     * ($TIDINGS_DEFAULT_OPML, set by bin/tidings), once: an unreadable file is said in one line
+     * and not offered again.
+     */
+    static void importDefaults(Services services, @Nullable String path) {
+        SubscriptionLists lists = services.store.subscriptionLists();
+        if (!lists.defaultsDue()) {
             return;
         }
-        try {
-            OpmlDocument document = new OpmlReader().read(Path.of(path));
-            services.store.subscriptionLists().importAll(document.subscriptions(), services.clock.instant());
-        } catch (IOException | OpmlException e) {
-            System.err.println("tidings: could not import the default feeds from " + path + ": " + describe(e));
+        List<Subscription> defaults = List.of();
+        if (path != null && !path.isBlank() && Files.isRegularFile(Path.of(path))) {
+            try {
+                defaults = new OpmlReader().read(Path.of(path)).subscriptions();
+            } catch (IOException | OpmlException e) {
+                System.err.println("tidings: could not import the default feeds from " + path + ": " + describe(e));
+            }
         }
+        lists.importDefaults(defaults, services.clock.instant());
     }
 }

@@ -175,6 +175,15 @@ public interface Dialect {
     void restartIdentity(Handle handle, String table, long nextId);
 
     /**
+     * Gathers the planner's statistics of {@code tables} just filled by a copy, inside its
+     * transaction, so the queries that follow (the counters' recount) are planned for their real
+     * size; a no-op where the planner does without (SQLite, whose reader queries carry their own
+     * index hints).
+     */
+    default void analyze(Handle handle, List<String> tables) {
+    }
+
+    /**
      * Switches the triggers of {@code table} off for a bulk copy into an empty database, and on
      * again, inside the copy's transaction; the copy then makes what they keep itself (ids,
      * counters). Where triggers cannot be switched off (SQLite) they run, and the copy's own

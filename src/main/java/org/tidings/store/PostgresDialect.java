@@ -291,6 +291,19 @@ public final class PostgresDialect implements Dialect {
         handle.execute("ALTER TABLE " + table + (enabled ? " ENABLE" : " DISABLE") + " TRIGGER USER");
     }
 
+    /** {@code ANALYZE} runs inside a transaction and sees the rows it has written. */
+    @Override
+    public void analyze(Handle handle, List<String> tables) {
+        for (String table : tables) {
+            if (!table.matches("[a-z_]+")) {
+                throw new IllegalArgumentException("table: " + table);
+            }
+        }
+        if (!tables.isEmpty()) {
+            handle.execute("ANALYZE " + String.join(", ", tables));
+        }
+    }
+
     /** Must run first in its transaction: every later statement of it reads the same snapshot. */
     @Override
     public void beginSnapshot(Handle handle) {

@@ -1,0 +1,11 @@
+-- tidings schema 12: what a database records about itself, one row per flag.
+-- default_feeds_offered: the reader's first run has offered the default feeds (feeds.opml), or
+-- a list was imported; a database without it and without feeds gets them on the reader's next
+-- start, whatever the database (a new SQLite file, an empty PostgreSQL database). A database
+-- that already has feeds has had its first run.
+CREATE TABLE store_flags (
+    name   text PRIMARY KEY,
+    set_at bigint NOT NULL
+);
+
+INSERT INTO store_flags (name, set_at) SELECT 'default_feeds_offered', 0 WHERE EXISTS (SELECT 1 FROM feeds);
