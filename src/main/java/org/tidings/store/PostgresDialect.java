@@ -63,6 +63,10 @@ public final class PostgresDialect implements Dialect {
         config.setInitializationFailTimeout(1);
         config.addDataSourceProperty("ApplicationName", "tidings");
         config.addDataSourceProperty("connectTimeout", "10");
+        // no parallel query workers: tidings' queries are short, and a worker is a new server
+        // process per query that pays for every shared page it touches (the reader's unread count
+        // at 1,000,000 articles: 186 ms with two workers, 70 ms without)
+        config.addDataSourceProperty("options", "-c max_parallel_workers_per_gather=0");
         // a batch of single-row inserts goes as multi-row inserts: ingest writes in batches
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         try {

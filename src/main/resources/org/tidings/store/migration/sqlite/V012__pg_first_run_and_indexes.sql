@@ -4,8 +4,11 @@
 -- start, whatever the database (a new SQLite file, an empty PostgreSQL database). A database
 -- that already has feeds has had its first run.
 CREATE TABLE store_flags (
-    name   text PRIMARY KEY,
-    set_at bigint NOT NULL
+    name   TEXT PRIMARY KEY,
+    set_at INTEGER NOT NULL
 );
 
 INSERT INTO store_flags (name, set_at) SELECT 'default_feeds_offered', 0 WHERE EXISTS (SELECT 1 FROM feeds);
+
+-- (PostgreSQL's V012 also widens two indexes for index-only scans; SQLite's indexes carry the
+-- row's key already: articles' rowid, appearances' primary key.)
