@@ -107,6 +107,18 @@ final class Services implements AutoCloseable {
         return fetcher;
     }
 
+    /**
+     * On a server database, the limits per host that hold across all workers (advisory locks,
+     * {@link SharedHostLimits}), for feeds and article pages alike; null on SQLite.
+     */
+    private synchronized @Nullable SharedHostLimits sharedLimits() {
+        if (hostLimits == null) {
+            store.hostLocks().ifPresent(locks ->
+                    hostLimits = new SharedHostLimits(fetcher(), fetcher(), locks, config.integer(Key.FETCH_PER_HOST)));
+        }
+        return hostLimits;
+    }
+
     /** The syncer of a {@code tidings sync} ("sync") or a daemon ("daemon"), a worker of the database. */
     synchronized Syncer syncer() {
         return syncer("sync");
@@ -116,14 +128,8 @@ final class Services implements AutoCloseable {
         if (syncer == null) {
             PollPolicy policy = new PollPolicy(config.duration(Key.SCHEDULE_MIN_INTERVAL),
                     config.duration(Key.SCHEDULE_MAX_INTERVAL), PollPolicy.DEFAULT.fallback());
-            // On a server database a host's limit holds across all workers (advisory locks).
-            org.tidings.fetch.Fetcher feeds = fetcher();
-            java.util.Optional<org.tidings.store.HostLocks> locks = store.hostLocks();
-            if (locks.isPresent()) {
-                hostLimits = new SharedHostLimits(feeds, locks.get(), config.integer(Key.FETCH_PER_HOST));
-                feeds = hostLimits;
-            }
-            syncer = new Syncer(store, feeds, new FeedParser(), new PollScheduler(policy, clock),
+            SharedHostLimits limits = sharedLimits();
+            syncer = new Syncer(store, limits != null ? limits : fetcher(), new FeedParser(), new PollScheduler(policy, clock),
                     new Backoff(BackoffPolicy.DEFAULT, clock, new Random()), clock, new Syncer.Extras(rules.isEmpty() ? Store.NO_RULES : rules, pages()),
                     new SyncWorker(store, kind, config.duration(Key.SYNC_LEASE), clock));
         }
@@ -133,7 +139,8 @@ final class Services implements AutoCloseable {
     /** Fetches article pages for their full text (docs/FULLTEXT.md). */
     synchronized FullTextFetcher pages() {
         if (pages == null) {
-            pages = new FullTextFetcher(store, fetcher(), new PageExtractor(), clock);
+            SharedHostLimits limits = sharedLimits();
+            pages = new FullTextFetcher(store, limits != null ? limits : fetcher(), new PageExtractor(), clock);
         }
         return pages;
     }
@@ -144,11 +151,11 @@ final class Services implements AutoCloseable {
             if (syncer != null) {
                 syncer.close();
             }
-            if (hostLimits != null) {
-                hostLimits.close();
-            }
             if (pages != null) {
                 pages.close();
+            }
+            if (hostLimits != null) {
+                hostLimits.close();
             }
         } finally {
             try {

@@ -52,6 +52,7 @@ final class StatusCommand implements Callable<Integer> {
             // a daemon on a SQLite file holds a lock beside it; on PostgreSQL the workers list says it
             Optional<Long> daemon = SyncLock.daemonPid(location);
             List<Leases.Worker> workers = services.store.leases().workers();
+            Instant now = services.clock.instant();
             if (json) {
                 ObjectNode node = FeedJson.MAPPER.createObjectNode();
                 node.put("database", db);
@@ -72,6 +73,7 @@ final class StatusCommand implements Callable<Integer> {
                     w.put("heartbeat", FeedJson.format(worker.heartbeatAt()));
                     w.put("feeds_done", worker.feedsDone());
                     w.put("leases", worker.leases());
+                    w.put("lost", worker.lost(now));
                 }
                 ArrayNode failingNode = node.putArray("failing");
                 for (Feed feed : failing) {
@@ -91,9 +93,11 @@ final class StatusCommand implements Callable<Integer> {
                     out.printf("workers:   none running%n");
                 }
                 for (Leases.Worker worker : workers) {
-                    out.printf("worker:    %s %s (pid %d on %s), %d feeds done, %d leased, heartbeat %s%n", worker.kind(),
+                    // a worker that missed two heartbeats was killed or cut off: its leases run out
+                    out.printf("worker:    %s %s (pid %d on %s), %d feeds done, %d leased, %s %s%n", worker.kind(),
                             TerminalText.sanitize(worker.id()), worker.pid(), TerminalText.sanitize(worker.host()),
-                            worker.feedsDone(), worker.leases(), FeedJson.format(worker.heartbeatAt()));
+                            worker.feedsDone(), worker.leases(), worker.lost(now) ? "LOST: no heartbeat since" : "heartbeat",
+                            FeedJson.format(worker.heartbeatAt()));
                 }
                 out.printf("last sync: %s%n", lastSync == null ? "never" : FeedJson.format(lastSync));
                 out.printf("feeds:     %d (%d failing)%n", feeds.size(), failing.size());

@@ -1,5 +1,6 @@
 package org.tidings.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,28 +35,46 @@ public final class Leases {
         this.dialect = dialect;
     }
 
-    /** A worker working on the database, as {@code status} shows it. */
+    /**
+     * A worker working on the database, as {@code status} shows it: {@code lease} is how long its
+     * leases last unless renewed; it renews them (and its heartbeat) every third of that.
+     */
     public record Worker(String id, String host, long pid, String kind, Instant startedAt, Instant heartbeatAt,
-            long feedsDone, int leases) {}
+            long feedsDone, int leases, Duration lease) {
+        /** How often a live worker beats: a third of its lease (see sync.SyncWorker). */
+        public Duration renewalInterval() {
+            return lease.dividedBy(3);
+        }
+
+        /**
+         * True when the worker has missed two heartbeats at {@code now}: it was killed or lost its
+         * connection (a worker that stops removes its row), and its leases run out unrenewed.
+         */
+        public boolean lost(Instant now) {
+            return heartbeatAt.plus(renewalInterval().multipliedBy(2)).isBefore(now);
+        }
+    }
 
     /**
-     * Records a worker starting; rows of workers whose heartbeat is older than {@code staleBefore}
-     * (dead ones) are removed, their leases left to expire.
+     * Records a worker starting, whose leases last {@code lease} unless renewed; rows of workers
+     * whose heartbeat is older than three of their leases (long dead) are removed, their leases
+     * left to expire.
      */
-    public void register(String id, String host, long pid, String kind, Instant now, Instant staleBefore) {
+    public void register(String id, String host, long pid, String kind, Duration lease, Instant now) {
         jdbi.useTransaction(handle -> {
-            handle.createUpdate("DELETE FROM workers WHERE heartbeat_at < :stale")
-                    .bind("stale", staleBefore.toEpochMilli())
+            handle.createUpdate("DELETE FROM workers WHERE heartbeat_at < :now - 3 * lease_ms")
+                    .bind("now", now.toEpochMilli())
                     .execute();
             handle.createUpdate("""
-                            INSERT INTO workers (id, host, pid, kind, started_at, heartbeat_at)
-                            VALUES (:id, :host, :pid, :kind, :now, :now)
+                            INSERT INTO workers (id, host, pid, kind, started_at, heartbeat_at, lease_ms)
+                            VALUES (:id, :host, :pid, :kind, :now, :now, :lease)
                             ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at""")
                     .bind("id", id)
                     .bind("host", host)
                     .bind("pid", pid)
                     .bind("kind", kind)
                     .bind("now", now.toEpochMilli())
+                    .bind("lease", lease.toMillis())
                     .execute();
         });
     }
@@ -198,13 +217,14 @@ public final class Leases {
     /** The workers registered, with the number of leases each holds; the oldest first. */
     public List<Worker> workers() {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT w.id, w.host, w.pid, w.kind, w.started_at, w.heartbeat_at, w.feeds_done,
+                        SELECT w.id, w.host, w.pid, w.kind, w.started_at, w.heartbeat_at, w.feeds_done, w.lease_ms,
                                (SELECT count(*) FROM feeds f WHERE f.lease_owner = w.id) AS leases
                           FROM workers w
                          ORDER BY w.started_at, w.id""")
                 .map((rs, ctx) -> new Worker(rs.getString("id"), rs.getString("host"), rs.getLong("pid"),
                         rs.getString("kind"), Instant.ofEpochMilli(rs.getLong("started_at")),
-                        Instant.ofEpochMilli(rs.getLong("heartbeat_at")), rs.getLong("feeds_done"), rs.getInt("leases")))
+                        Instant.ofEpochMilli(rs.getLong("heartbeat_at")), rs.getLong("feeds_done"), rs.getInt("leases"),
+                        Duration.ofMillis(rs.getLong("lease_ms"))))
                 .list());
     }
 }

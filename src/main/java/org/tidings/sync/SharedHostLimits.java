@@ -12,33 +12,41 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.tidings.fetch.FetchRequest;
 import org.tidings.fetch.FetchResult;
 import org.tidings.fetch.Fetcher;
+import org.tidings.fetch.PageFetcher;
 import org.tidings.store.HostLocks;
 
 /**
- * A fetcher whose limit per host holds across every worker on a server database: before a
- * request goes to the wrapped fetcher (whose own limits still apply in this process), it takes
+ * A fetcher whose limit per host holds across every worker on a server database, for feeds and
+ * for article pages (full text) alike: before a request goes to the wrapped fetcher (whose own limits still apply in this process), it takes
  * one of the host's {@code perHost} slots in the database ({@link HostLocks}); requests that find
  * every slot taken wait in a queue per host, and are retried every {@link #RETRY} or handed a
  * slot this worker frees. When the database cannot be asked, the request goes ahead (the fetch
  * is not lost; politeness then rests on the per-process limit until the database is back).
  */
-public final class SharedHostLimits implements Fetcher, AutoCloseable {
+public final class SharedHostLimits implements Fetcher, PageFetcher, AutoCloseable {
     /** How often waiting requests look for a slot freed by another worker. */
     static final long RETRY = 50;
     private static final int NOT_HELD = -1;
 
     private final Fetcher fetcher;
+    private final PageFetcher pages;
     private final HostLocks locks;
     private final int perHost;
     private final Map<String, ArrayDeque<CompletableFuture<Integer>>> waiting = new HashMap<>();
     private final ScheduledExecutorService timer;
     private boolean failingSaid;
 
-    public SharedHostLimits(Fetcher fetcher, HostLocks locks, int perHost) {
+    /**
+     * Limits {@code fetcher}'s feed requests and {@code pages}' page requests (usually the same
+     * HTTP fetcher) by one set of slots per host.
+     */
+    public SharedHostLimits(Fetcher fetcher, PageFetcher pages, HostLocks locks, int perHost) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.pages = Objects.requireNonNull(pages, "pages");
         this.locks = Objects.requireNonNull(locks, "locks");
         if (perHost < 1) {
             throw new IllegalArgumentException("perHost < 1: " + perHost);
@@ -54,14 +62,24 @@ public final class SharedHostLimits implements Fetcher, AutoCloseable {
 
     @Override
     public CompletableFuture<FetchResult> fetch(FetchRequest request) {
-        String host = host(request.url());
+        return limited(request.url(), () -> fetcher.fetch(request));
+    }
+
+    /** An article's page, in the same slots as the host's feeds. */
+    @Override
+    public CompletableFuture<FetchResult> fetchPage(String url) {
+        return limited(url, () -> pages.fetchPage(url));
+    }
+
+    private CompletableFuture<FetchResult> limited(String url, Supplier<CompletableFuture<FetchResult>> send) {
+        String host = host(url);
         if (host == null) {
-            return fetcher.fetch(request);
+            return send.get();
         }
         return slot(host).thenCompose(slot -> {
             CompletableFuture<FetchResult> result;
             try {
-                result = fetcher.fetch(request);
+                result = send.get();
             } catch (RuntimeException e) {
                 timer.execute(() -> free(host, slot));
                 throw e;

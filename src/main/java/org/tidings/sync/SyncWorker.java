@@ -81,7 +81,7 @@ public final class SyncWorker implements AutoCloseable {
             return;
         }
         Instant now = clock.instant();
-        leases.register(id, host, ProcessHandle.current().pid(), kind, now, now.minus(lease.multipliedBy(3)));
+        leases.register(id, host, ProcessHandle.current().pid(), kind, lease, now);
         heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tidings-lease");
             thread.setDaemon(true);

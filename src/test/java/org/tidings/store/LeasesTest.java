@@ -79,10 +79,10 @@ class LeasesTest {
     void workersAreListedAndAStoppedOneLeavesNoLease(String dialect) {
         try (Store store = storeWith(dialect, 4)) {
             Leases leases = store.leases();
-            leases.register("dead", "host1", 1, "daemon", NOW.minus(Duration.ofHours(1)), NOW.minus(Duration.ofHours(2)));
-            leases.register("w1", "host1", 11, "sync", NOW, NOW.minus(Duration.ofMinutes(6)));
+            leases.register("dead", "host1", 1, "daemon", Duration.ofMinutes(2), NOW.minus(Duration.ofHours(1)));
+            leases.register("w1", "host1", 11, "sync", Duration.ofMinutes(2), NOW);
             assertThat(leases.workers()).extracting(Leases.Worker::id).containsExactly("w1"); // the dead one's row is gone
-            leases.register("w2", "host2", 22, "daemon", NOW, NOW.minus(Duration.ofMinutes(6)));
+            leases.register("w2", "host2", 22, "daemon", Duration.ofMinutes(2), NOW);
             leases.claimDue("w1", NOW, UNTIL, 3);
             List<Feed> chosen = leases.claim("w2", List.of(1L, 2L, 3L, 4L), NOW, UNTIL);
             assertThat(chosen).hasSize(1); // the three others are w1's
@@ -91,6 +91,22 @@ class LeasesTest {
             leases.unregister("w1");
             assertThat(leases.workers()).extracting(Leases.Worker::id).containsExactly("w2");
             assertThat(leases.claimDue("w2", NOW, UNTIL, 10)).hasSize(3);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aWorkerThatMissesTwoHeartbeatsIsLost(String dialect) {
+        try (Store store = storeWith(dialect, 1)) {
+            Leases leases = store.leases();
+            leases.register("w", "host1", 11, "daemon", Duration.ofMinutes(3), NOW); // beats every minute
+            Leases.Worker worker = leases.workers().get(0);
+            assertThat(worker.lease()).isEqualTo(Duration.ofMinutes(3));
+            assertThat(worker.lost(NOW.plus(Duration.ofMinutes(2)))).isFalse();
+            assertThat(worker.lost(NOW.plus(Duration.ofMinutes(2)).plusSeconds(1))).isTrue();
+
+            leases.heartbeat("w", NOW.plus(Duration.ofMinutes(2)), NOW.plus(Duration.ofMinutes(5)));
+            assertThat(leases.workers().get(0).lost(NOW.plus(Duration.ofMinutes(2)).plusSeconds(1))).isFalse();
         }
     }
 

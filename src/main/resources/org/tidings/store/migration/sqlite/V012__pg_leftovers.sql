@@ -1,4 +1,7 @@
--- tidings schema 12: what a database records about itself, one row per flag.
+-- tidings schema 12: the first run on any database, workers seen lost in time (and, on
+-- PostgreSQL, covering indexes for the reader's counts).
+--
+-- store_flags: what a database records about itself, one row per flag.
 -- default_feeds_offered: the reader's first run has offered the default feeds (feeds.opml), or
 -- a list was imported; a database without it and without feeds gets them on the reader's next
 -- start, whatever the database (a new SQLite file, an empty PostgreSQL database). A database
@@ -12,3 +15,8 @@ INSERT INTO store_flags (name, set_at) SELECT 'default_feeds_offered', 0 WHERE E
 
 -- (PostgreSQL's V012 also widens two indexes for index-only scans; SQLite's indexes carry the
 -- row's key already: articles' rowid, appearances' primary key.)
+
+-- How long each worker's leases last unless renewed (it renews them every third of that), so
+-- `status` tells a worker that missed two heartbeats (killed, or its connection lost) from a
+-- live one, whatever lease each was started with. Rows from before: the default lease, 2 min.
+ALTER TABLE workers ADD COLUMN lease_ms INTEGER NOT NULL DEFAULT 120000;
