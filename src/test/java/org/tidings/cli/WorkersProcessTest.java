@@ -102,8 +102,12 @@ class WorkersProcessTest {
                 assertThat(feed.health().consecutiveFailures()).isZero();
             });
             assertThat(totalArticles(store)).isEqualTo(feeds * ITEMS);
-            // the survivors left; the dead one's row stays until it is stale, and holds nothing
-            assertThat(store.leases().workers()).hasSizeLessThanOrEqualTo(1).allSatisfy(w -> assertThat(w.leases()).isZero());
+            // the survivors left; the dead one's row stays until it is stale, holds nothing, and is
+            // seen as lost (it missed two heartbeats, 1 s apart with a 3 s lease)
+            assertThat(store.leases().workers()).hasSizeLessThanOrEqualTo(1).allSatisfy(w -> {
+                assertThat(w.leases()).isZero();
+                assertThat(w.lost(Instant.now())).isTrue();
+            });
         }
     }
 
