@@ -1,5 +1,6 @@
 -- tidings schema 12: the first run on any database, workers seen lost in time (and, on
--- PostgreSQL, covering indexes for the reader's counts and change notices for feed edits).
+-- PostgreSQL, covering indexes for the reader's counts, change notices for feed edits and
+-- counter triggers that stay fast while a table grows).
 --
 -- store_flags: what a database records about itself, one row per flag.
 -- default_feeds_offered: the reader's first run has offered the default feeds (feeds.opml), or
@@ -49,3 +50,51 @@ CREATE TRIGGER folders_changed AFTER INSERT OR DELETE OR UPDATE OF name ON folde
 FOR EACH STATEMENT EXECUTE FUNCTION tidings_changed();
 CREATE TRIGGER topics_changed AFTER INSERT OR DELETE OR UPDATE OF name ON topics
 FOR EACH STATEMENT EXECUTE FUNCTION tidings_changed();
+
+-- Ingest: the counter triggers read each added row's read flag by its primary key (a scalar
+-- subquery is always an index look-up) instead of joining articles. With hash joins off (V011)
+-- and the statistics of a table that grows during a sync lagging behind, the planner joined the
+-- added rows to a full scan of the unread-articles index: the folder counter's UPDATE took 20 ms
+-- per statement on average, a third of the server's time in a cold ingest, growing with the
+-- database. The rest of each body is as in V001.
+CREATE OR REPLACE FUNCTION appearances_added() RETURNS trigger LANGUAGE plpgsql
+SET enable_hashjoin = off SET enable_mergejoin = off AS $$
+BEGIN
+    UPDATE feeds SET total = total + d.n, unread = unread + d.u
+      FROM (SELECT n.feed_id, count(*) AS n, sum(1 - (SELECT a.read FROM articles a WHERE a.id = n.article_id)) AS u
+              FROM added n
+             GROUP BY n.feed_id) d
+     WHERE feeds.id = d.feed_id;
+    UPDATE articles SET feed_count = feed_count + d.n
+      FROM (SELECT article_id, count(*) AS n FROM added GROUP BY article_id) d
+     WHERE articles.id = d.article_id;
+    RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION article_topics_added() RETURNS trigger LANGUAGE plpgsql
+SET enable_hashjoin = off SET enable_mergejoin = off AS $$
+BEGIN
+    UPDATE topics SET unread = unread + d.u
+      FROM (SELECT n.topic_id, sum(1 - (SELECT a.read FROM articles a WHERE a.id = n.article_id)) AS u
+              FROM added n
+             GROUP BY n.topic_id) d
+     WHERE topics.id = d.topic_id;
+    RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION folder_appearances_added() RETURNS trigger LANGUAGE plpgsql
+SET enable_hashjoin = off SET enable_mergejoin = off AS $$
+BEGIN
+    UPDATE folders SET unread = unread + d.n
+      FROM (SELECT f.folder_id, count(DISTINCT n.article_id) AS n
+              FROM added n
+              JOIN feeds f ON f.id = n.feed_id
+             WHERE f.folder_id IS NOT NULL
+               AND (SELECT a.read FROM articles a WHERE a.id = n.article_id) = 0
+               AND NOT EXISTS (SELECT 1 FROM appearances p JOIN feeds g ON g.id = p.feed_id
+                                WHERE p.article_id = n.article_id AND g.folder_id = f.folder_id
+                                  AND NOT EXISTS (SELECT 1 FROM added m WHERE m.feed_id = p.feed_id AND m.article_id = p.article_id))
+             GROUP BY f.folder_id) d
+     WHERE folders.id = d.folder_id;
+    RETURN NULL;
+END $$;
