@@ -20,6 +20,7 @@ import org.tidings.opml.OpmlDocument;
 import org.tidings.opml.OpmlException;
 import org.tidings.opml.OpmlReader;
 import org.tidings.tui.ReaderApp;
+import org.tidings.tui.TerminalOpening;
 import org.tidings.tui.StoreReaderData;
 import org.tidings.tui.SyncReloader;
 import org.tidings.store.Store;
@@ -338,11 +339,17 @@ public final class TidingsCommand implements Callable<Integer> {
         if (System.console() == null) {
             throw new IllegalStateException("the reader needs a terminal (standard input and output); see 'tidings --help' for the other commands");
         }
-        try (Services services = Services.open(this)) {
+        // Start-up in parallel (docs/BENCHMARKS.md, "Reader start-up, fifth pass"): the terminal
+        // opens and SQLite's library and Jdbi get ready on threads of their own while this one
+        // reads the configuration and opens the store.
+        if (!location.isPostgres()) {
+            Store.warmUpInBackground();
+        }
+        try (TerminalOpening terminal = TerminalOpening.start(); Services services = Services.open(this)) {
             if (firstRun) {
                 importDefaults(services);
             }
-            ReaderApp.runOnTerminal(
+            ReaderApp.runOn(terminal.screen(),
                     new StoreReaderData(services.store, location.isPostgres() ? null : location.file(), services.clock),
                     new SyncReloader(services.store, services::syncer, services::pages),
                     System.getenv(), services.config.keyMap(), services.config.string(Config.Key.READER_PLAYER));

@@ -60,6 +60,33 @@ public final class Store implements AutoCloseable {
         this.leases = new Leases(jdbi, dialect);
     }
 
+    /**
+     * Starts, on a daemon thread, what the first {@link #open} of a SQLite file in this process
+     * spends most of its time on and does not need the file for: loading SQLite's native library
+     * and running Jdbi's one-time set-up of statements (the static initialisers of its SQL lexer
+     * and of its Flight Recorder event, which registers with JFR: a fifth of a second of CPU on the
+     * first statement). An {@code open} called meanwhile waits for the parts under way instead of
+     * doing them again, so the caller's other start-up work (the reader's terminal and
+     * configuration) overlaps them. Errors are left for {@code open} to report.
+     */
+    public static void warmUpInBackground() {
+        Thread warmUp = new Thread(() -> {
+            try {
+                SqliteLibrary.useKeptCopy();
+                org.sqlite.core.NativeDB.load();
+                ClassLoader loader = Store.class.getClassLoader();
+                for (String jdbiInternal : List.of("org.jdbi.v3.core.statement.internal.JfrSupport",
+                        "org.jdbi.v3.core.internal.lexer.ColonStatementLexer")) {
+                    Class.forName(jdbiInternal, true, loader);
+                }
+            } catch (Exception | LinkageError e) {
+                // open() meets the same problem (or, for a renamed class, simply does the work itself)
+            }
+        }, "tidings-store-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
     /** Opens (creating it and its directories if needed) and migrates a SQLite database file. */
     public static Store open(Path file) {
         return open(file, StoreOptions.DEFAULTS);
