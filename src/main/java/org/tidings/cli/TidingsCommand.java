@@ -155,9 +155,9 @@ public final class TidingsCommand implements Callable<Integer> {
 
     /**
      * Starts the reader's slow parts that need neither the options nor the database, each on a
-     * thread of its own: the terminal's set-up and, for a SQLite file (the default; on a server
-     * database only the Jdbi part pays), SQLite's library and Jdbi's one-time set-up. Close the
-     * result when the command is done.
+     * thread of its own: the terminal's set-up, and SQLite's library and Jdbi's one-time set-up
+     * (on a PostgreSQL database only the Jdbi part pays off). Close the result when the command
+     * is done.
      */
     static TerminalOpening startReader() {
         Store.warmUpInBackground();

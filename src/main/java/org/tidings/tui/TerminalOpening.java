@@ -23,12 +23,21 @@ public final class TerminalOpening implements AutoCloseable {
 
     private TerminalOpening() {}
 
+    /** Opens a screen; {@link ReaderApp#openTerminalScreen()} for the real terminal. */
+    interface Opener {
+        Screen open() throws IOException;
+    }
+
     /** Starts opening the terminal on a daemon thread. */
     public static TerminalOpening start() {
+        return start(ReaderApp::openTerminalScreen);
+    }
+
+    static TerminalOpening start(Opener opener) {
         TerminalOpening opening = new TerminalOpening();
         Thread thread = new Thread(() -> {
             try {
-                opening.screen.complete(ReaderApp.openTerminalScreen());
+                opening.screen.complete(opener.open());
             } catch (Throwable e) {
                 opening.screen.completeExceptionally(e);
             }
