@@ -2,6 +2,7 @@ package org.tidings.cli;
 
 import java.io.PrintWriter;
 import java.util.logging.LogManager;
+import org.tidings.tui.TerminalOpening;
 import picocli.CommandLine;
 
 /** Entry point of {@code tidings.jar}. */
@@ -17,9 +18,18 @@ public final class Main {
         // Never log to the terminal: libraries log through SLF4J -> JUL, which stays silent
         // unless --log-file is given (see TidingsCommand).
         LogManager.getLogManager().reset();
-        CommandLine commandLine = TidingsCommand.commandLine(args);
-        commandLine.setOut(out);
-        commandLine.setErr(err);
-        return commandLine.execute(args);
+        // The reader starts its slow parts at once, on threads of their own, so they overlap
+        // picocli's parsing and the store's opening (docs/BENCHMARKS.md, "Reader start-up, fifth pass").
+        TerminalOpening terminal = TidingsCommand.opensReader(args) ? TidingsCommand.startReader() : null;
+        try {
+            CommandLine commandLine = TidingsCommand.commandLine(args, terminal);
+            commandLine.setOut(out);
+            commandLine.setErr(err);
+            return commandLine.execute(args);
+        } finally {
+            if (terminal != null) {
+                terminal.close();
+            }
+        }
     }
 }

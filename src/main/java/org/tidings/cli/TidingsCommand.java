@@ -20,6 +20,7 @@ import org.tidings.model.Subscription;
 import org.tidings.opml.OpmlException;
 import org.tidings.opml.OpmlReader;
 import org.tidings.tui.ReaderApp;
+import org.tidings.tui.TerminalOpening;
 import org.tidings.tui.StoreReaderData;
 import org.tidings.tui.SyncReloader;
 import org.tidings.store.Store;
@@ -71,6 +72,9 @@ public final class TidingsCommand implements Callable<Integer> {
             description = "Write a debug log to FILE (nothing is logged otherwise).")
     @Nullable Path logFile;
 
+    /** The reader's terminal when Main started opening it already; null otherwise. */
+    private @Nullable TerminalOpening terminal;
+
     /** The subcommands, in the order help lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(
             ParseCommand.class,
@@ -109,7 +113,13 @@ public final class TidingsCommand implements Callable<Integer> {
      * reflection is a quarter of a second of CPU, a third of the reader's start-up.
      */
     static CommandLine commandLine(String @Nullable [] args) {
+        return commandLine(args, null);
+    }
+
+    /** As {@link #commandLine(String[])}; the reader uses {@code terminal} if given (see {@link #startReader()}). */
+    static CommandLine commandLine(String @Nullable [] args, @Nullable TerminalOpening terminal) {
         TidingsCommand top = new TidingsCommand();
+        top.terminal = terminal;
         CommandLine commandLine = new CommandLine(top);
         for (Class<?> subcommand : subcommandsFor(args)) {
             commandLine.addSubcommand(subcommand);
@@ -137,6 +147,22 @@ public final class TidingsCommand implements Callable<Integer> {
                     return ExitCodes.FATAL;
                 });
         return commandLine;
+    }
+
+    /** Whether {@code args} open the reader on a terminal: no subcommand, no help or version. */
+    static boolean opensReader(String[] args) {
+        return subcommandsFor(args).isEmpty() && System.console() != null;
+    }
+
+    /**
+     * Starts the reader's slow parts that need neither the options nor the database, each on a
+     * thread of its own: the terminal's set-up, and SQLite's library and Jdbi's one-time set-up
+     * (on a PostgreSQL database only the Jdbi part pays off). Close the result when the command
+     * is done.
+     */
+    static TerminalOpening startReader() {
+        Store.warmUpInBackground();
+        return TerminalOpening.start();
     }
 
     static List<Class<?>> subcommandsFor(String @Nullable [] args) {
@@ -338,9 +364,13 @@ public final class TidingsCommand implements Callable<Integer> {
         if (System.console() == null) {
             throw new IllegalStateException("the reader needs a terminal (standard input and output); see 'tidings --help' for the other commands");
         }
-        try (Services services = Services.open(this)) {
+        // Started by Main before picocli parsed the options, when it could tell this is the reader.
+        if (terminal == null) {
+            terminal = startReader();
+        }
+        try (TerminalOpening opening = terminal; Services services = Services.open(this)) {
             importDefaults(services, System.getenv("TIDINGS_DEFAULT_OPML"));
-            ReaderApp.runOnTerminal(
+            ReaderApp.runOn(opening.screen(),
                     new StoreReaderData(services.store, location.isPostgres() ? null : location.file(), services.clock),
                     new SyncReloader(services.store, services::syncer, services::pages),
                     System.getenv(), services.config.keyMap(), services.config.string(Config.Key.READER_PLAYER));

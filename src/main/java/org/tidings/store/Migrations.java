@@ -27,9 +27,11 @@ final class Migrations {
     /** The scripts, in order; script {@code i} (0-based) moves the schema to version {@code i+1}. */
     List<String> scripts() {
         List<String> scripts = new ArrayList<>();
+        // Classpath folders cannot be listed portably, so the script index names each file.
+        List<String> index = read(dialect.migrationFolder() + "/index.txt").lines().map(String::strip).toList();
         for (int version = 1; ; version++) {
             String prefix = dialect.migrationFolder() + "/" + String.format(Locale.ROOT, "V%03d__", version);
-            Optional<String> script = find(prefix);
+            Optional<String> script = find(index, prefix);
             if (script.isEmpty()) {
                 return scripts;
             }
@@ -80,10 +82,8 @@ final class Migrations {
                 + ", newer than this tidings knows (" + latest + "); use a newer tidings or another --db");
     }
 
-    private Optional<String> find(String prefix) {
-        // Classpath folders cannot be listed portably, so the script index names each file.
-        String index = dialect.migrationFolder() + "/index.txt";
-        for (String name : read(index).lines().map(String::strip).toList()) {
+    private Optional<String> find(List<String> index, String prefix) {
+        for (String name : index) {
             if (!name.isEmpty() && (dialect.migrationFolder() + "/" + name).startsWith(prefix)) {
                 return Optional.of(dialect.migrationFolder() + "/" + name);
             }

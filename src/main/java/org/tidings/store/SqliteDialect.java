@@ -52,6 +52,7 @@ public final class SqliteDialect implements Dialect {
 
     private static SQLiteDataSource dataSource(Path file) {
         Objects.requireNonNull(file, "file");
+        SqliteLibrary.useKeptCopy();
         Path parent = file.toAbsolutePath().getParent();
         boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
         try {

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
@@ -113,7 +115,15 @@ public final class ReaderApp {
     /** As {@link #runOnTerminal(ReaderData, Reloader, Map)} with the configured keys and enclosure player. */
     public static void runOnTerminal(ReaderData data, Reloader reloader, Map<String, String> environment,
             KeyMap keys, String player) throws IOException {
-        Screen screen = openTerminalScreen();
+        runOn(openTerminalScreen(), data, reloader, environment, keys, player);
+    }
+
+    /**
+     * As {@link #runOnTerminal(ReaderData, Reloader, Map, KeyMap, String)} on a screen opened
+     * already (by a {@link TerminalOpening} while the store opened), not yet started.
+     */
+    public static void runOn(Screen screen, ReaderData data, Reloader reloader, Map<String, String> environment,
+            KeyMap keys, String player) {
         new ReaderApp(data, reloader, screen, keys, InstantSource.system(),
                 ReaderConfig.fromEnvironment(environment).withPlayer(player)).run();
     }
@@ -143,7 +153,7 @@ public final class ReaderApp {
         }
         started = true;
         guarded(() -> {
-            reloadCounts();
+            firstCounts();
             knownVersion = data.dataVersion();
         });
         views.start();
@@ -370,6 +380,35 @@ public final class ReaderApp {
     private void reloadCounts() {
         sources = data.sources();
         topics = List.copyOf(data.topics());
+    }
+
+    /**
+     * The counts of the first screen: the topics' on a thread of their own while this one reads
+     * the sources', so on two cores the first screen waits for the longer of the two, not both.
+     */
+    private void firstCounts() {
+        CompletableFuture<List<TopicCount>> topicsLater = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                topicsLater.complete(List.copyOf(data.topics()));
+            } catch (Throwable e) {
+                topicsLater.completeExceptionally(e);
+            }
+        }, "tidings-topic-counts");
+        thread.setDaemon(true);
+        thread.start();
+        sources = data.sources();
+        try {
+            topics = topicsLater.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private void guarded(Runnable action) {

@@ -34,6 +34,19 @@ class ReaderUxTest {
     @TempDir Path dir;
 
     @Test
+    void countsThatFailAtStartAreOneErrorLineClearedByTheNextKey() {
+        FakeReaderData data = Fixtures.world();
+        data.failWith(new IllegalStateException("database is locked"));
+        // the first counts are read on two threads (sources here, topics beside): still one error line
+        ReaderHarness reader = new ReaderHarness(data, 80, 24);
+        assertThat(reader.messageLine()).isEqualTo("database is locked");
+        data.failWith(null);
+        reader.press("j");
+        assertThat(reader.messageLine()).isEmpty();
+        assertThat(reader.app.hasQuit()).isFalse();
+    }
+
+    @Test
     void anErrorIsClearedByTheNextKey() {
         ReaderHarness reader = new ReaderHarness(world(), 80, 24);
         reader.data.failWith(new IllegalStateException("database is locked"));
