@@ -82,7 +82,7 @@ public final class PreparedFeed {
         static Item of(Entry entry) {
             String title = entry.title() == null || entry.title().isBlank() ? null : Text.collapse(entry.title());
             String text = Bodies.searchText(entry.contentHtml(), entry.summary());
-            long contentHash = Text.hash64((title == null ? "" : title) + "\u0000" + (text == null ? "" : text));
+            long contentHash = Text.hash64(title == null ? "" : title, '\u0000', text == null ? "" : text);
             String linkKey = entry.link() != null && !entry.link().isBlank() ? Identity.linkKey(entry.link()) : null;
             List<String> topicNames = new ArrayList<>(entry.categories().size());
             for (String category : entry.categories()) {

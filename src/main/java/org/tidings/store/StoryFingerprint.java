@@ -142,14 +142,26 @@ final class StoryFingerprint {
      * words dropped), without building strings.
      */
     static long[] wordHashes(String text) {
-        long[] hashes = new long[16];
+        char[] chars = text.toCharArray();
+        long[] hashes = new long[Math.max(16, chars.length / 5)];
         int count = 0;
         long hash = 0xcbf29ce484222325L;
         boolean inWord = false;
-        for (int i = 0; i <= text.length(); i++) {
-            char c = i < text.length() ? text.charAt(i) : ' ';
-            if (Character.isLetterOrDigit(c)) {
-                hash ^= Character.toLowerCase(c);
+        for (int i = 0; i <= chars.length; i++) {
+            char c = i < chars.length ? chars[i] : ' ';
+            // ASCII without Character's tables (the same answers): this runs on every body
+            char lower;
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                lower = c;
+            } else if (c >= 'A' && c <= 'Z') {
+                lower = (char) (c + ('a' - 'A'));
+            } else if (c >= 0x80 && Character.isLetterOrDigit(c)) {
+                lower = Character.toLowerCase(c);
+            } else {
+                lower = 0;
+            }
+            if (lower != 0) {
+                hash ^= lower;
                 hash *= 0x100000001b3L;
                 inWord = true;
             } else if ((c == '\'' || c == '\u2019') && inWord) {
