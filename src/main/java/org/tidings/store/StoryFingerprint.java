@@ -124,12 +124,43 @@ final class StoryFingerprint {
      * first so that the rule reads the same whatever the punctuation step becomes.)
      */
     static String titleKey(String title) {
+        String ascii = asciiTitleKey(title);
+        if (ascii != null) {
+            return ascii;
+        }
         String text = Normalizer.normalize(title, Normalizer.Form.NFKC)
                 .replaceAll("[\u2018\u2019\u201a\u201b\u2032\u2035]", "'")
                 .replaceAll("[\u201c\u201d\u201e\u201f\u2033\u2036]", "\"")
                 .replaceAll("[\u2010-\u2015\u2212]", "-")
                 .toLowerCase(Locale.ROOT);
         return NOT_LETTER_OR_DIGIT.matcher(text).replaceAll(" ").strip();
+    }
+
+    /**
+     * {@link #titleKey} of a title in ASCII, where NFKC and the quote and dash folding change
+     * nothing: lower-cased letter and digit runs joined by one space; null for any other title.
+     */
+    private static @Nullable String asciiTitleKey(String title) {
+        StringBuilder key = new StringBuilder(title.length());
+        boolean gap = false;
+        for (int i = 0; i < title.length(); i++) {
+            char c = title.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            boolean lower = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            boolean upper = c >= 'A' && c <= 'Z';
+            if (lower || upper) {
+                if (gap && key.length() > 0) {
+                    key.append(' ');
+                }
+                gap = false;
+                key.append(upper ? (char) (c + ('a' - 'A')) : c);
+            } else {
+                gap = true;
+            }
+        }
+        return key.toString();
     }
 
     /** The key under which articles with this normalized headline are indexed. */
