@@ -194,13 +194,12 @@ public final class HtmlText {
     private static void appendText(Collapsing out, char[] html, int from, int to) {
         int i = from;
         while (i < to) {
-            char c = html[i];
-            if (c != '&') {
-                out.append(c);
-                i++;
-            } else {
-                i = appendReference(out, html, i, to);
+            int ampersand = i;
+            while (ampersand < to && html[ampersand] != '&') {
+                ampersand++;
             }
+            out.append(html, i, ampersand);
+            i = ampersand < to ? appendReference(out, html, ampersand, to) : to;
         }
     }
 
@@ -280,9 +279,7 @@ public final class HtmlText {
             return text.isEmpty() ? null : text;
         }
         Collapsing out = new Collapsing(chars.length);
-        for (char c : chars) {
-            out.append(c);
-        }
+        out.append(chars, 0, chars.length);
         return out.text();
     }
 
@@ -321,6 +318,32 @@ public final class HtmlText {
                 space = false;
             }
             chars[length++] = c;
+        }
+
+        /** Appends {@code text[from, to)}: {@link #append(char)} for each, in one loop (the hot one). */
+        void append(char[] text, int from, int to) {
+            // each character gives at most one, plus the space pending from before the run
+            int most = length + (to - from) + 1;
+            if (most > chars.length) {
+                chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, most));
+            }
+            char[] out = chars;
+            int end = length;
+            boolean pendingSpace = space;
+            for (int i = from; i < to; i++) {
+                char c = text[i];
+                if (c > ' ' && c < 0x7f || !isSpace(c)) {
+                    if (pendingSpace) {
+                        out[end++] = ' ';
+                        pendingSpace = false;
+                    }
+                    out[end++] = c;
+                } else {
+                    pendingSpace = end > 0;
+                }
+            }
+            length = end;
+            space = pendingSpace;
         }
 
         void append(String text) {
