@@ -21,7 +21,7 @@ import org.tidings.store.PreparedFeed;
  * pass". Arguments: the corpus's {@code feeds} folder, then the number of passes (default 2).
  * Run it with the sync's JVM flags ({@code bin/tidings}), e.g.
  * {@code java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx128m -cp target/test-classes:target/classes:$(cat target/cp.txt)
- * org.tidings.bench.SyncStageCpu /tmp/benchcache/corpus-n1000-m50-s1/feeds}.
+ * org.tidings.bench.SyncStageCpu CACHE/corpus-n1000-m50-s1/feeds} (CACHE: bench-sync.sh -c).
  */
 public final class SyncStageCpu {
     private SyncStageCpu() {}
