@@ -68,6 +68,11 @@ public sealed interface FetchResult
             return new ByteArrayInputStream(body);
         }
 
+        /** This result with an empty body: what is left to record once the body is parsed. */
+        public Fetched withoutBody() {
+            return body.length == 0 ? this : new Fetched(url, new byte[0], mediaType, charset, validators, cache, permanentRedirect);
+        }
+
         /** The header charset if Java supports it. */
         public Optional<Charset> supportedCharset() {
             return ResponseHeaders.charsetFor(charset);

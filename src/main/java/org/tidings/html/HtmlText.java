@@ -87,6 +87,7 @@ public final class HtmlText {
     /**
      * Plain text of an HTML fragment: comments and tags removed (block-level tags become a space),
      * script/style/applet content dropped, entities decoded, whitespace collapsed. Null when empty.
+     * One pass over the characters, collapsing as it goes (it runs on every body of every feed).
      */
     public static @Nullable String plain(@Nullable String html) {
         if (html == null) {
@@ -95,45 +96,46 @@ public final class HtmlText {
         if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
             return collapse(html);
         }
-        StringBuilder out = new StringBuilder(html.length());
-        int length = html.length();
+        char[] chars = html.toCharArray();
+        Collapsing out = new Collapsing(chars.length);
+        int length = chars.length;
         int i = 0;
         int textStart = 0;
         String hiddenUntil = null;
         while (i < length) {
-            char c = html.charAt(i);
+            char c = chars[i];
             if (c != '<' || i + 1 >= length) {
                 i++;
                 continue;
             }
-            char next = html.charAt(i + 1);
+            char next = chars[i + 1];
             boolean markup = Character.isLetter(next) || next == '/' || next == '!' || next == '?';
             if (!markup) {
                 i++;
                 continue;
             }
             if (hiddenUntil == null) {
-                appendText(out, html, textStart, i);
+                appendText(out, chars, textStart, i);
             }
             int end;
-            if (html.startsWith("<!", i)) {
+            if (next == '!') {
                 end = declarationEnd(html, i + 2);
             } else {
-                int close = tagEnd(html, i + 1);
+                int close = tagEnd(chars, i + 1);
                 end = close < 0 ? length : close + 1;
                 boolean closing = next == '/';
                 int nameStart = closing ? i + 2 : i + 1;
                 int nameEnd = nameStart;
-                while (nameEnd < length && (Character.isLetterOrDigit(html.charAt(nameEnd))
-                        || html.charAt(nameEnd) == '-' || html.charAt(nameEnd) == ':')) {
+                while (nameEnd < length && (Character.isLetterOrDigit(chars[nameEnd])
+                        || chars[nameEnd] == '-' || chars[nameEnd] == ':')) {
                     nameEnd++;
                 }
-                String name = html.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
+                String name = new String(chars, nameStart, nameEnd - nameStart).toLowerCase(Locale.ROOT);
                 if (hiddenUntil != null) {
                     if (closing && name.equals(hiddenUntil)) {
                         hiddenUntil = null;
                     }
-                } else if (HIDDEN.contains(name) && !closing && !html.startsWith("/>", end - 2)) {
+                } else if (HIDDEN.contains(name) && !closing && !(end >= 2 && chars[end - 2] == '/' && chars[end - 1] == '>')) {
                     hiddenUntil = name;
                 } else if (BLOCK.contains(name)) {
                     out.append(' ');
@@ -143,9 +145,9 @@ public final class HtmlText {
             textStart = end;
         }
         if (hiddenUntil == null) {
-            appendText(out, html, textStart, length);
+            appendText(out, chars, textStart, length);
         }
-        return collapse(out.toString());
+        return out.text();
     }
 
     /** End of an SGML declaration or comment: {@code --} pairs delimit comments, then {@code >} ends it. */
@@ -169,16 +171,16 @@ public final class HtmlText {
         return length;
     }
 
-    private static int tagEnd(String html, int from) {
+    private static int tagEnd(char[] html, int from) {
         char quote = 0;
-        for (int i = from; i < html.length(); i++) {
-            char c = html.charAt(i);
+        for (int i = from; i < html.length; i++) {
+            char c = html[i];
             if (quote != 0) {
                 if (c == quote) {
                     quote = 0;
                 }
             } else if (c == '"' || c == '\'') {
-                if (i > from && html.charAt(i - 1) == '=') {
+                if (i > from && html[i - 1] == '=') {
                     quote = c;
                 }
             } else if (c == '>') {
@@ -188,84 +190,77 @@ public final class HtmlText {
         return -1;
     }
 
-    private static void appendText(StringBuilder out, String html, int from, int to) {
-        if (from >= to) {
-            return;
-        }
-        String text = html.substring(from, to);
-        if (text.indexOf('&') < 0) {
-            out.append(text);
-        } else {
-            decodeEntities(text, out);
+    /** Appends {@code html[from, to)} with its character references decoded. */
+    private static void appendText(Collapsing out, char[] html, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int ampersand = i;
+            while (ampersand < to && html[ampersand] != '&') {
+                ampersand++;
+            }
+            out.append(html, i, ampersand);
+            i = ampersand < to ? appendReference(out, html, ampersand, to) : to;
         }
     }
 
-    /** Decodes character references and HTML named entities (with or without the semicolon where HTML allows). */
-    private static void decodeEntities(String text, StringBuilder out) {
-        int length = text.length();
-        int i = 0;
-        while (i < length) {
-            char c = text.charAt(i);
-            if (c != '&') {
-                out.append(c);
-                i++;
-                continue;
-            }
-            int end = i + 1;
-            if (end < length && text.charAt(end) == '#') {
+    /**
+     * Decodes the character reference or HTML named entity (with or without the semicolon where HTML
+     * allows) at {@code html[i]}, an ampersand; appends it, or the ampersand alone when none is
+     * there. Returns where the text goes on.
+     */
+    private static int appendReference(Collapsing out, char[] html, int i, int length) {
+        int end = i + 1;
+        if (end < length && html[end] == '#') {
+            end++;
+            boolean hex = end < length && (html[end] == 'x' || html[end] == 'X');
+            if (hex) {
                 end++;
-                boolean hex = end < length && (text.charAt(end) == 'x' || text.charAt(end) == 'X');
-                if (hex) {
-                    end++;
+            }
+            int digitsStart = end;
+            while (end < length && end - digitsStart < 8
+                    && (hex ? Character.digit(html[end], 16) >= 0 : Character.isDigit(html[end]))) {
+                end++;
+            }
+            if (end > digitsStart) {
+                int codePoint = Integer.parseInt(new String(html, digitsStart, end - digitsStart), hex ? 16 : 10);
+                if (codePoint == 0 || codePoint > Character.MAX_CODE_POINT
+                        || codePoint >= 0xD800 && codePoint <= 0xDFFF) {
+                    codePoint = 0xFFFD;
                 }
-                int digitsStart = end;
-                while (end < length && end - digitsStart < 8
-                        && (hex ? Character.digit(text.charAt(end), 16) >= 0 : Character.isDigit(text.charAt(end)))) {
-                    end++;
-                }
-                if (end > digitsStart) {
-                    int codePoint = Integer.parseInt(text.substring(digitsStart, end), hex ? 16 : 10);
-                    if (codePoint == 0 || codePoint > Character.MAX_CODE_POINT
-                            || codePoint >= 0xD800 && codePoint <= 0xDFFF) {
-                        codePoint = 0xFFFD;
-                    }
-                    out.appendCodePoint(codePoint);
-                    i = end < length && text.charAt(end) == ';' ? end + 1 : end;
-                    continue;
-                }
-            } else {
-                while (end < length && end - i <= 32 && Character.isLetterOrDigit(text.charAt(end))) {
-                    end++;
-                }
-                if (end > i + 1) {
-                    String name = text.substring(i + 1, end);
-                    boolean semicolon = end < length && text.charAt(end) == ';';
-                    if (semicolon ? Entities.isNamedEntity(name) : Entities.isBaseNamedEntity(name)) {
-                        out.append(Entities.getByName(name));
-                        i = semicolon ? end + 1 : end;
-                        continue;
-                    }
+                out.appendCodePoint(codePoint);
+                return end < length && html[end] == ';' ? end + 1 : end;
+            }
+        } else {
+            while (end < length && end - i <= 32 && Character.isLetterOrDigit(html[end])) {
+                end++;
+            }
+            if (end > i + 1) {
+                String name = new String(html, i + 1, end - i - 1);
+                boolean semicolon = end < length && html[end] == ';';
+                if (semicolon ? Entities.isNamedEntity(name) : Entities.isBaseNamedEntity(name)) {
+                    out.append(Entities.getByName(name));
+                    return semicolon ? end + 1 : end;
                 }
             }
-            out.append('&');
-            i++;
         }
+        out.append('&');
+        return i + 1;
     }
 
-    private static boolean isCollapsed(String text) {
-        int length = text.length();
+    private static boolean isCollapsed(char[] text) {
+        int length = text.length;
         if (length == 0) {
             return true;
         }
         boolean previousSpace = true;
         for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c == ' ') {
                 if (previousSpace) {
                     return false;
                 }
                 previousSpace = true;
-            } else if (c <= ' ' || c >= 0x80 && (Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+            } else if (c <= ' ' || c >= 0x80 && isSpace(c)) {
                 return false;
             } else {
                 previousSpace = false;
@@ -279,23 +274,95 @@ public final class HtmlText {
         if (text == null) {
             return null;
         }
-        if (isCollapsed(text)) {
+        char[] chars = text.toCharArray();
+        if (isCollapsed(chars)) {
             return text.isEmpty() ? null : text;
         }
-        StringBuilder out = new StringBuilder(text.length());
-        boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                space = out.length() > 0;
-            } else {
-                if (space) {
-                    out.append(' ');
-                    space = false;
+        Collapsing out = new Collapsing(chars.length);
+        out.append(chars, 0, chars.length);
+        return out.text();
+    }
+
+    /** Whitespace as {@link #collapse} reads it: {@link Character#isWhitespace} or {@link Character#isSpaceChar}. */
+    private static boolean isSpace(char c) {
+        if (c > ' ' && c < 0x7f) {
+            return false;
+        }
+        return c == ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    /**
+     * Text being built with its whitespace collapsed as it is appended: every run of whitespace
+     * between two other characters becomes one space, none at either end (what {@link #collapse}
+     * does to a finished string, without building it first).
+     */
+    private static final class Collapsing {
+        private char[] chars;
+        private int length;
+        private boolean space;
+
+        Collapsing(int capacity) {
+            chars = new char[Math.max(16, capacity)];
+        }
+
+        void append(char c) {
+            if (isSpace(c)) {
+                space = length > 0;
+                return;
+            }
+            if (length + 2 > chars.length) {
+                chars = java.util.Arrays.copyOf(chars, chars.length * 2);
+            }
+            if (space) {
+                chars[length++] = ' ';
+                space = false;
+            }
+            chars[length++] = c;
+        }
+
+        /** Appends {@code text[from, to)}: {@link #append(char)} for each, in one loop (the hot one). */
+        void append(char[] text, int from, int to) {
+            // each character gives at most one, plus the space pending from before the run
+            int most = length + (to - from) + 1;
+            if (most > chars.length) {
+                chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, most));
+            }
+            char[] out = chars;
+            int end = length;
+            boolean pendingSpace = space;
+            for (int i = from; i < to; i++) {
+                char c = text[i];
+                if (c > ' ' && c < 0x7f || !isSpace(c)) {
+                    if (pendingSpace) {
+                        out[end++] = ' ';
+                        pendingSpace = false;
+                    }
+                    out[end++] = c;
+                } else {
+                    pendingSpace = end > 0;
                 }
-                out.append(c);
+            }
+            length = end;
+            space = pendingSpace;
+        }
+
+        void append(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                append(text.charAt(i));
             }
         }
-        return out.length() == 0 ? null : out.toString();
+
+        void appendCodePoint(int codePoint) {
+            if (Character.isBmpCodePoint(codePoint)) {
+                append((char) codePoint);
+            } else {
+                append(Character.highSurrogate(codePoint));
+                append(Character.lowSurrogate(codePoint));
+            }
+        }
+
+        @Nullable String text() {
+            return length == 0 ? null : new String(chars, 0, length);
+        }
     }
 }

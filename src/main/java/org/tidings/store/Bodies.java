@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -48,24 +49,41 @@ final class Bodies {
         return stored != null ? stored : searchText(unpack(row.getObject(first + 1)), row.getString(first + 2));
     }
 
+    /**
+     * Each thread's deflater and output buffer, reused from body to body: a new {@link Deflater}
+     * allocates and frees about 256 KB of native memory, for bodies of a few KB. The sync packs
+     * bodies on its parser threads only.
+     */
+    private static final ThreadLocal<Packer> PACKERS = ThreadLocal.withInitial(Packer::new);
+
     /** The stored form of a body: raw deflate of its UTF-8 bytes (fastest level: ingest is hot). */
     static byte @Nullable [] pack(@Nullable String html) {
         if (html == null) {
             return null;
         }
-        byte[] utf8 = html.getBytes(StandardCharsets.UTF_8);
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
-        try {
+        return PACKERS.get().pack(html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static final class Packer {
+        private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+        private byte[] buffer = new byte[16_384];
+
+        byte[] pack(byte[] utf8) {
+            deflater.reset();
             deflater.setInput(utf8);
             deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(utf8.length / 2 + 16);
-            byte[] buffer = new byte[Math.max(64, Math.min(utf8.length, 16_384))];
+            int length = 0;
             while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
+                if (length == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                }
+                length += deflater.deflate(buffer, length, buffer.length - length);
             }
-            return out.toByteArray();
-        } finally {
-            deflater.end();
+            byte[] packed = Arrays.copyOf(buffer, length);
+            if (buffer.length > 1 << 20) {
+                buffer = new byte[16_384]; // one huge body does not keep its buffer
+            }
+            return packed;
         }
     }
 

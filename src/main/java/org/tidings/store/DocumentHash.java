@@ -14,6 +14,8 @@ import org.tidings.model.ParsedFeed;
  */
 final class DocumentHash {
     private long hash = 0xcbf29ce484222325L;
+    /** The characters of the text being hashed (read from an array: cheaper than charAt). */
+    private char[] scratch = new char[256];
 
     private DocumentHash() {}
 
@@ -38,9 +40,15 @@ final class DocumentHash {
         if (value == null) {
             return number(-1);
         }
+        int length = value.length();
+        if (scratch.length < length) {
+            scratch = new char[Math.max(length, scratch.length * 2)];
+        }
+        value.getChars(0, length, scratch, 0);
+        char[] chars = scratch;
         long state = hash;
-        for (int i = 0; i < value.length(); i++) {
-            state = (state ^ value.charAt(i)) * 0x100000001b3L;
+        for (int i = 0; i < length; i++) {
+            state = (state ^ chars[i]) * 0x100000001b3L;
         }
         hash = state;
         return number(value.length());

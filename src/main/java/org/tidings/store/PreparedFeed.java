@@ -15,10 +15,11 @@ import org.tidings.model.ParsedFeed;
  * its parser threads ({@link #of} then {@link #prepareEntries}), so its single writer thread only
  * matches and writes; {@link Store#ingest(long, ParsedFeed, java.time.Instant)} prepares inline.
  * The entries are prepared at most once, when first needed: a document equal to the one stored
- * last time needs only its hash. Immutable but for that memo (safe on any thread).
+ * last time needs only its hash. Immutable but for that memo, which also drops the entries' HTML from
+ * {@link #document()} (safe on any thread).
  */
 public final class PreparedFeed {
-    private final ParsedFeed document;
+    private volatile ParsedFeed document;
     private final long documentHash;
     private volatile @Nullable List<Item> entries;
 
@@ -39,7 +40,10 @@ public final class PreparedFeed {
         return this;
     }
 
-    /** The document as parsed. */
+    /**
+     * The document as parsed; once its entries are prepared, without their HTML bodies (each
+     * prepared entry holds its body packed: a document waiting for the writer does not hold it twice).
+     */
     public ParsedFeed document() {
         return document;
     }
@@ -53,19 +57,37 @@ public final class PreparedFeed {
     List<Item> entries() {
         List<Item> prepared = entries;
         if (prepared == null) {
-            List<Item> items = new ArrayList<>(document.entries().size());
-            for (Entry entry : document.entries()) {
-                items.add(Item.of(entry));
+            synchronized (this) {
+                prepared = entries;
+                if (prepared == null) {
+                    prepared = prepare();
+                }
             }
-            prepared = List.copyOf(items);
-            entries = prepared;
         }
+        return prepared;
+    }
+
+    /** Prepares the entries and drops their HTML from the document (under the lock of {@link #entries()}). */
+    private List<Item> prepare() {
+        ParsedFeed parsed = document;
+        List<Item> items = new ArrayList<>(parsed.entries().size());
+        List<Entry> withoutHtml = new ArrayList<>(parsed.entries().size());
+        for (Entry entry : parsed.entries()) {
+            Item item = Item.of(entry);
+            items.add(item);
+            withoutHtml.add(item.entry());
+        }
+        List<Item> prepared = List.copyOf(items);
+        document = new ParsedFeed(parsed.format(), parsed.title(), parsed.link(), parsed.description(),
+                parsed.language(), withoutHtml, parsed.hints(), parsed.recovered(), parsed.warnings());
+        entries = prepared;
         return prepared;
     }
 
     /**
      * One entry prepared: what ingest derives from it alone.
      *
+     * @param entry the entry, without its HTML body (that is {@code body}, packed)
      * @param title the title, whitespace collapsed; null when blank
      * @param text the plain text search indexes and stories compare (of the HTML, else the summary)
      * @param contentHash hash of title and text: an edit the reader would see
@@ -82,7 +104,7 @@ public final class PreparedFeed {
         static Item of(Entry entry) {
             String title = entry.title() == null || entry.title().isBlank() ? null : Text.collapse(entry.title());
             String text = Bodies.searchText(entry.contentHtml(), entry.summary());
-            long contentHash = Text.hash64((title == null ? "" : title) + "\u0000" + (text == null ? "" : text));
+            long contentHash = Text.hash64(title == null ? "" : title, '\u0000', text == null ? "" : text);
             String linkKey = entry.link() != null && !entry.link().isBlank() ? Identity.linkKey(entry.link()) : null;
             List<String> topicNames = new ArrayList<>(entry.categories().size());
             for (String category : entry.categories()) {
@@ -90,7 +112,10 @@ public final class PreparedFeed {
                 name.ifPresent(topicNames::add);
             }
             StoryFingerprint.Words story = StoryFingerprint.Words.of(title, text);
-            return new Item(entry, title, text, contentHash, Bodies.pack(entry.contentHtml()), title == null ? null : story.titleKey(),
+            Entry withoutHtml = entry.contentHtml() == null ? entry
+                    : new Entry(entry.id(), entry.link(), entry.title(), entry.published(), entry.updated(), entry.author(),
+                            entry.categories(), entry.enclosures(), entry.media(), null, entry.summary(), entry.commentsUrl());
+            return new Item(withoutHtml, title, text, contentHash, Bodies.pack(entry.contentHtml()), title == null ? null : story.titleKey(),
                     linkKey, Identity.site(entry.link()).orElse(null), List.copyOf(topicNames), story);
         }
     }

@@ -124,12 +124,43 @@ final class StoryFingerprint {
      * first so that the rule reads the same whatever the punctuation step becomes.)
      */
     static String titleKey(String title) {
+        String ascii = asciiTitleKey(title);
+        if (ascii != null) {
+            return ascii;
+        }
         String text = Normalizer.normalize(title, Normalizer.Form.NFKC)
                 .replaceAll("[\u2018\u2019\u201a\u201b\u2032\u2035]", "'")
                 .replaceAll("[\u201c\u201d\u201e\u201f\u2033\u2036]", "\"")
                 .replaceAll("[\u2010-\u2015\u2212]", "-")
                 .toLowerCase(Locale.ROOT);
         return NOT_LETTER_OR_DIGIT.matcher(text).replaceAll(" ").strip();
+    }
+
+    /**
+     * {@link #titleKey} of a title in ASCII, where NFKC and the quote and dash folding change
+     * nothing: lower-cased letter and digit runs joined by one space; null for any other title.
+     */
+    private static @Nullable String asciiTitleKey(String title) {
+        StringBuilder key = new StringBuilder(title.length());
+        boolean gap = false;
+        for (int i = 0; i < title.length(); i++) {
+            char c = title.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            boolean lower = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            boolean upper = c >= 'A' && c <= 'Z';
+            if (lower || upper) {
+                if (gap && key.length() > 0) {
+                    key.append(' ');
+                }
+                gap = false;
+                key.append(upper ? (char) (c + ('a' - 'A')) : c);
+            } else {
+                gap = true;
+            }
+        }
+        return key.toString();
     }
 
     /** The key under which articles with this normalized headline are indexed. */
@@ -142,14 +173,26 @@ final class StoryFingerprint {
      * words dropped), without building strings.
      */
     static long[] wordHashes(String text) {
-        long[] hashes = new long[16];
+        char[] chars = text.toCharArray();
+        long[] hashes = new long[Math.max(16, chars.length / 5)];
         int count = 0;
         long hash = 0xcbf29ce484222325L;
         boolean inWord = false;
-        for (int i = 0; i <= text.length(); i++) {
-            char c = i < text.length() ? text.charAt(i) : ' ';
-            if (Character.isLetterOrDigit(c)) {
-                hash ^= Character.toLowerCase(c);
+        for (int i = 0; i <= chars.length; i++) {
+            char c = i < chars.length ? chars[i] : ' ';
+            // ASCII without Character's tables (the same answers): this runs on every body
+            char lower;
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                lower = c;
+            } else if (c >= 'A' && c <= 'Z') {
+                lower = (char) (c + ('a' - 'A'));
+            } else if (c >= 0x80 && Character.isLetterOrDigit(c)) {
+                lower = Character.toLowerCase(c);
+            } else {
+                lower = 0;
+            }
+            if (lower != 0) {
+                hash ^= lower;
                 hash *= 0x100000001b3L;
                 inWord = true;
             } else if ((c == '\'' || c == '\u2019') && inWord) {

@@ -51,14 +51,27 @@ final class Text {
         return words;
     }
 
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
     /** A 64-bit hash (FNV-1a over UTF-16 units, then a murmur finalizer). */
     static long hash64(String text) {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < text.length(); i++) {
-            hash ^= text.charAt(i);
-            hash *= 0x100000001b3L;
+        return mix(fnv(FNV_OFFSET, text));
+    }
+
+    /** {@link #hash64} of {@code first + separator + second}, without building that string. */
+    static long hash64(String first, char separator, String second) {
+        long hash = (fnv(FNV_OFFSET, first) ^ separator) * FNV_PRIME;
+        return mix(fnv(hash, second));
+    }
+
+    private static long fnv(long start, String text) {
+        long hash = start;
+        for (char c : text.toCharArray()) {
+            hash ^= c;
+            hash *= FNV_PRIME;
         }
-        return mix(hash);
+        return hash;
     }
 
     /** MurmurHash3's 64-bit finalizer: spreads every input bit over the output. */

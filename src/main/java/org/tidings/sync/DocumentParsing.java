@@ -18,9 +18,9 @@ import org.tidings.store.Store;
  */
 final class DocumentParsing {
     /**
-     * A fetch result, parsed and prepared for storing when it carried a body ({@link PreparedFeed}:
-     * the per-entry work done here on a parser thread, not on the writer); {@code holdsPermit} when
-     * it took a parsed-feed permit.
+     * A fetch result (without its body once parsed), parsed and prepared for storing when it carried
+     * a body ({@link PreparedFeed}: the per-entry work done here on a parser thread, not on the
+     * writer); {@code holdsPermit} when it took a parsed-feed permit.
      */
     record Parsed(FetchResult result, @Nullable PreparedFeed feed, @Nullable String parseError, boolean holdsPermit) {}
 
@@ -51,7 +51,8 @@ final class DocumentParsing {
         try {
             URI base = URI.create(fetched.url());
             ParsedFeed document = parser.parse(fetched.body(), base, contentType);
-            return new Parsed(result, prepare(feedId, document), null, true);
+            // the body is not kept while the document waits for the writer
+            return new Parsed(fetched.withoutBody(), prepare(feedId, document), null, true);
         } catch (FeedParseException | IllegalArgumentException e) {
             parsedInMemory.release();
             return new Parsed(result, null, org.tidings.model.Messages.because("not a feed", e), false);

@@ -32,7 +32,8 @@ import org.tidings.store.Store;
  * parser threads, and writes every outcome through one
  * writer thread, so SQLite sees a single writer; the writer records the outcomes waiting for it
  * together, up to {@link #MAX_GROUP} feeds per transaction (group commit). At most {@link
- * #MAX_IN_FLIGHT} feeds are between fetch and write, and {@link #MAX_PARSED} parsed documents
+ * #MAX_IN_FLIGHT} feeds are between fetch and write, fetches start only while fewer than {@link
+ * #MAX_UNPARSED} fetched bodies wait for a parser, and {@link #MAX_PARSED} parsed documents
  * wait in memory. A feed that fails,
  * whatever the reason, is recorded with its error and backoff; it never stops the others.
  */
@@ -71,6 +72,11 @@ public final class Syncer implements AutoCloseable {
     static final int MAX_IN_FLIGHT = 128;
     /** Parsed documents held in memory at once, waiting for the writer. */
     static final int MAX_PARSED = 32;
+    /**
+     * Fetched bodies waiting for a parser thread at most before another fetch starts: with the
+     * fetches in flight, the bodies held in memory while parsing (or the writer) is the slower side.
+     */
+    static final int MAX_UNPARSED = 16;
     /** Feeds recorded per write transaction at most. */
     static final int MAX_GROUP = 32;
 
@@ -97,6 +103,9 @@ public final class Syncer implements AutoCloseable {
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     /** Feeds between the start of their fetch and their write: bounds the bodies held in memory. */
     private final Semaphore pipeline = new Semaphore(MAX_IN_FLIGHT);
+    /** Fetched bodies not yet taken by a parser thread; new fetches wait while there are MAX_UNPARSED. */
+    private final AtomicInteger unparsed = new AtomicInteger();
+    private final Object parserRoom = new Object();
     private volatile boolean closed;
     /** The listener of the round running, for notices from the writer thread. */
     private volatile Listener current = new Listener() {};
@@ -223,13 +232,15 @@ public final class Syncer implements AutoCloseable {
     /** Starts one leased feed through fetch, parse and write; waits while the pipeline is full. */
     private CompletableFuture<FeedOutcome> submit(Feed feed, Listener listener, AtomicInteger done, AtomicInteger total,
             int submitted) throws InterruptedException {
+        awaitParserRoom();
         pipeline.acquire();
         total.accumulateAndGet(submitted, Math::max);
         CompletableFuture<FeedOutcome> future;
         try {
             future = fetcher
                     .fetch(new FetchRequest(feed.url(), feed.etag(), feed.lastModified()))
-                    .thenApplyAsync(result -> parsing.parseIfFetched(feed.id(), result), parsers)
+                    .thenApply(this::waitForParser)
+                    .thenApplyAsync(result -> parsing.parseIfFetched(feed.id(), takenByParser(result)), parsers)
                     .thenCompose(parsed -> write(feed, parsed))
                     .exceptionally(error -> recordUnexpected(feed, error))
                     .whenCompleteAsync((outcome, error) -> {
@@ -246,6 +257,33 @@ public final class Syncer implements AutoCloseable {
             inFlight.add(future);
         }
         return future;
+    }
+
+    /** Counts a fetched body as waiting for a parser thread. */
+    private FetchResult waitForParser(FetchResult result) {
+        if (result instanceof FetchResult.Fetched) {
+            unparsed.incrementAndGet();
+        }
+        return result;
+    }
+
+    /** A parser thread takes a body: one fewer waiting, so a fetch may start. */
+    private FetchResult takenByParser(FetchResult result) {
+        if (result instanceof FetchResult.Fetched && unparsed.decrementAndGet() < MAX_UNPARSED) {
+            synchronized (parserRoom) {
+                parserRoom.notifyAll();
+            }
+        }
+        return result;
+    }
+
+    /** Waits while MAX_UNPARSED fetched bodies wait for the parser threads. */
+    private void awaitParserRoom() throws InterruptedException {
+        synchronized (parserRoom) {
+            while (unparsed.get() >= MAX_UNPARSED && !closed) {
+                parserRoom.wait(100);
+            }
+        }
     }
 
     /**

@@ -200,7 +200,8 @@ public final class SafeXmlReader {
     }
 
     /**
-     * Whether the bytes can go straight to the XML parser: no Content-Type charset to honour, an
+     * Whether the bytes can go straight to the XML parser: no Content-Type charset to honour (or a
+     * UTF-8 one the bytes' declaration agrees with, as most servers send), an
      * ASCII-compatible start with {@code <}, no DOCTYPE (whose entities need care), and not a
      * single-byte declaration over non-ASCII bytes (often UTF-8 in disguise).
      */
@@ -220,7 +221,9 @@ public final class SafeXmlReader {
     }
 
     private static boolean fastPathApplies(byte[] bytes, @Nullable String contentType) {
-        if (XmlCharset.hasCharsetParameter(contentType)) {
+        String header = XmlCharset.charsetParameter(contentType);
+        boolean headerUtf8 = header != null && isUtf8(header);
+        if (header != null && !headerUtf8) {
             return false;
         }
         int start = XmlCharset.startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
@@ -253,6 +256,11 @@ public final class SafeXmlReader {
         }
         String prolog = new String(bytes, start, Math.min(root - start, 400), StandardCharsets.ISO_8859_1);
         String declared = XmlCharset.declaredEncoding(prolog);
+        if (headerUtf8) {
+            // The header's UTF-8 wins over a declaration (RFC 7303): only when they agree does Xerces,
+            // which reads the declaration, read the same characters.
+            return declared == null || isUtf8(declared);
+        }
         if (declared != null) {
             String name = declared.toLowerCase(Locale.ROOT);
             boolean latin = name.equals("iso-8859-1") || name.equals("latin-1") || name.equals("latin1")
@@ -266,6 +274,10 @@ public final class SafeXmlReader {
             }
         }
         return true;
+    }
+
+    private static boolean isUtf8(String charset) {
+        return charset.equalsIgnoreCase("utf-8") || charset.equalsIgnoreCase("utf8");
     }
 
     private Document strict(String text) throws JDOMException {

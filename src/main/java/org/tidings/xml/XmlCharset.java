@@ -65,7 +65,16 @@ public final class XmlCharset {
 
     /** Whether a Content-Type header names a charset. */
     public static boolean hasCharsetParameter(@Nullable String contentType) {
-        return contentType != null && CONTENT_TYPE_CHARSET.matcher(contentType).find();
+        return charsetParameter(contentType) != null;
+    }
+
+    /** The charset a Content-Type header names, as written, or null. */
+    public static @Nullable String charsetParameter(@Nullable String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        Matcher m = CONTENT_TYPE_CHARSET.matcher(contentType);
+        return m.find() ? m.group(1) : null;
     }
 
     /**
@@ -142,11 +151,9 @@ public final class XmlCharset {
         String declaredName = declaredEncoding(head);
 
         LinkedHashSet<Charset> candidates = new LinkedHashSet<>();
-        if (contentType != null) {
-            Matcher m = CONTENT_TYPE_CHARSET.matcher(contentType);
-            if (m.find()) {
-                addCharset(candidates, m.group(1), bomCharset);
-            }
+        String headerCharset = charsetParameter(contentType);
+        if (headerCharset != null) {
+            addCharset(candidates, headerCharset, bomCharset);
         }
         Charset declaredCharset = null;
         if (declaredName != null) {

@@ -73,6 +73,14 @@ class HtmlTextTest {
         }
 
         @Test
+        void collapsesWhitespaceThatEntitiesAndBlockTagsMakeAsWhitespaceInTheText() {
+            assertThat(HtmlText.plain("<p> a&nbsp;&#x2003;\tb&#10;</p><br/>&#32;c\u3000")).isEqualTo("a b c");
+            assertThat(HtmlText.plain("&nbsp;<div>\u00a0</div>x&amp;&#160;y")).isEqualTo("x& y");
+            assertThat(HtmlText.collapse("a\tb")).isEqualTo("a b");
+            assertThat(HtmlText.collapse("already collapsed")).isSameAs(HtmlText.collapse("already collapsed"));
+        }
+
+        @Test
         void emptyTextIsNull() {
             assertThat(HtmlText.plain(" <p></p> ")).isNull();
             assertThat(HtmlText.plain(null)).isNull();

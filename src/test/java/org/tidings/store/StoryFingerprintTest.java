@@ -63,4 +63,43 @@ class StoryFingerprintTest {
             return StoryRules.shared(one.shingles(), other.shingles());
         }
     }
+
+    @Test
+    void asciiHeadlinesAndWordsReadAsTheGeneralRuleSays() {
+        java.util.Random random = new java.util.Random(13);
+        String pieces = "Aa Zz09 -'.,\t\n$(|)_~\u007f";
+        for (int n = 0; n < 2_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                text.append(pieces.charAt(random.nextInt(pieces.length())));
+            }
+            String title = text.toString();
+            String general = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKC)
+                    .toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+            assertThat(StoryFingerprint.titleKey(title)).as(title).isEqualTo(general);
+            String accented = title + " \u00c9t\u00c9 caf\u00e9";
+            assertThat(StoryFingerprint.wordHashes(accented)).as(accented).containsExactly(wordHashesByCharacterTables(accented));
+        }
+    }
+
+    /** The words' hashes as {@link StoryFingerprint#wordHashes} defines them, with Character's tables for every character. */
+    private static long[] wordHashesByCharacterTables(String text) {
+        java.util.List<Long> hashes = new java.util.ArrayList<>();
+        long hash = 0xcbf29ce484222325L;
+        boolean inWord = false;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (Character.isLetterOrDigit(c)) {
+                hash = (hash ^ Character.toLowerCase(c)) * 0x100000001b3L;
+                inWord = true;
+            } else if ((c == '\'' || c == '\u2019') && inWord) {
+                continue;
+            } else if (inWord) {
+                hashes.add(Text.mix(hash));
+                hash = 0xcbf29ce484222325L;
+                inWord = false;
+            }
+        }
+        return hashes.stream().mapToLong(Long::longValue).toArray();
+    }
 }

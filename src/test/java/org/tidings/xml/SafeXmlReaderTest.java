@@ -37,6 +37,22 @@ class SafeXmlReaderTest {
         }
 
         @Test
+        void aUtf8ContentTypeReadsTheSameWhateverTheDeclarationSays() throws Exception {
+            String body = "<doc><part>\u00e9\u2019</part></doc>";
+            for (String declaration : List.of("", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                    "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>")) {
+                SafeXmlReader.Result result = reader.read(utf8(declaration + body), "application/rss+xml; charset=UTF-8");
+
+                assertThat(result.document().getRootElement().getChildText("part")).as(declaration).isEqualTo("\u00e9\u2019");
+                assertThat(result.recovered()).as(declaration).isFalse();
+            }
+            // bytes that are not UTF-8 under a UTF-8 header: read by the careful path, as before
+            byte[] latin1 = "<?xml version=\"1.0\"?><doc><part>caf\u00e9</part></doc>".getBytes(StandardCharsets.ISO_8859_1);
+            SafeXmlReader.Result result = reader.read(latin1, "text/xml; charset=utf-8");
+            assertThat(result.document().getRootElement().getChildText("part")).isEqualTo("caf\u00e9");
+        }
+
+        @Test
         void aDocumentEndingInsideItsDoctypeAfterAPrologCommentPrintsNothing() throws Exception {
             // A comment holding "<item" before the DOCTYPE once hid the DOCTYPE from the checks, and
             // the JDK's parser printed an EOFException's stack trace to the terminal (fuzz case).
