@@ -26,9 +26,9 @@ final class Ingester {
     private final StoryGrouper stories;
     private final StatementCache statements = new StatementCache();
 
-    Ingester(Dialect dialect, StoreOptions options) {
+    Ingester(Dialect dialect, StoryGrouper stories) {
         this.dialect = dialect;
-        this.stories = new StoryGrouper(dialect, options);
+        this.stories = stories;
     }
 
     IngestResult ingest(Handle handle, long feedId, PreparedFeed prepared, Instant now) {
