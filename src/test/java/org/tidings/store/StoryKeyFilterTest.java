@@ -138,21 +138,7 @@ class StoryKeyFilterTest {
 
     @Test
     void groupsCopiesWrittenByAnotherStoreOnTheSameFile() {
-        String before = System.getProperty("tidings.storyKeyFilterAfter");
-        System.setProperty("tidings.storyKeyFilterAfter", "0");
-        Store first;
-        Store second;
-        try {
-            first = Store.open(dir.resolve("shared.db"));
-            second = Store.open(dir.resolve("shared.db"));
-        } finally {
-            if (before == null) {
-                System.clearProperty("tidings.storyKeyFilterAfter");
-            } else {
-                System.setProperty("tidings.storyKeyFilterAfter", before);
-            }
-        }
-        try (first; second) {
+        try (Store first = withFilterAtOnce(dir.resolve("shared.db")); Store second = withFilterAtOnce(dir.resolve("shared.db"))) {
             // a and b share their body, b and c their headline: c finds the story only through
             // b's keys, which the other store wrote
             long a = ingest(first, "en.people.cn", "Port operator reports strong October at Lekki", PORT);
@@ -163,6 +149,49 @@ class StoryKeyFilterTest {
             List<Article> articles = first.articles().page(ArticleQuery.all(), null, 10).articles();
             assertThat(articles).extracting(Article::id).containsExactlyInAnyOrder(a, b, c);
             assertThat(articles).extracting(Article::story).doesNotContainNull().containsOnly(articles.get(0).story());
+        }
+    }
+
+    @Test
+    void upgradesASchema11DatabaseAndFindsTheStoryKeysItHolds() {
+        Path file = dir.resolve("old.db");
+        Migrations migrations = new Migrations(new SqliteDialect());
+        org.jdbi.v3.core.Jdbi old = SqliteDialect.jdbi(file);
+        migrations.migrate(old, 11);
+        String title = "Lekki Deep Sea Port handles record container volume";
+        long published = Instant.parse("2026-11-20T08:00:00Z").toEpochMilli();
+        old.useTransaction(h -> {
+            h.execute("INSERT INTO articles (id, site, title, link, content_text, content_hash, published_at, sort_at, first_seen_at)"
+                    + " VALUES (1, 'en.people.cn', ?, 'https://en.people.cn/port', ?, 1, ?, ?, ?)", title, PORT, published, published,
+                    published);
+            for (long key : StoryFingerprint.of(title, PORT, "en.people.cn", published).candidateKeys()) {
+                h.execute("INSERT INTO story_keys (key, article_id) VALUES (?, 1)", key);
+            }
+        });
+
+        try (Store upgraded = withFilterAtOnce(file)) {
+            assertThat(upgraded.schemaVersion()).isEqualTo(migrations.latestVersion());
+            long copy = ingest(upgraded, "punchng.com", "Lekki deep sea port handles record container volume", "Short.");
+
+            List<Article> articles = upgraded.articles().page(ArticleQuery.all(), null, 10).articles();
+            assertThat(articles).extracting(Article::id).containsExactlyInAnyOrder(1L, copy);
+            assertThat(articles).extracting(Article::story).doesNotContainNull().containsOnly(articles.get(0).story());
+            assertThat(upgraded.integrityCheck()).isEqualTo("ok");
+        }
+    }
+
+    /** A store whose story key filter loads at its first write (not after 20,000 keys). */
+    private static Store withFilterAtOnce(Path file) {
+        String before = System.getProperty("tidings.storyKeyFilterAfter");
+        System.setProperty("tidings.storyKeyFilterAfter", "0");
+        try {
+            return Store.open(file);
+        } finally {
+            if (before == null) {
+                System.clearProperty("tidings.storyKeyFilterAfter");
+            } else {
+                System.setProperty("tidings.storyKeyFilterAfter", before);
+            }
         }
     }
 
