@@ -32,6 +32,7 @@ final class StoryKeyFilter {
 
     private boolean enabled;
     private final int loadAfterKeys;
+    private final StatementCache statements = new StatementCache();
     private long keysLookedUp;
     private long[] bits = new long[0];
     private long mask;
@@ -97,11 +98,12 @@ final class StoryKeyFilter {
             return;
         }
         long next = ThreadLocalRandom.current().nextLong();
-        handle.createUpdate("""
-                        INSERT INTO story_key_writes (id, token) VALUES (1, :token)
-                        ON CONFLICT (id) DO UPDATE SET token = excluded.token""")
-                .bind("token", next)
-                .execute();
+        try (Batch mark = statements.batch(handle, """
+                INSERT INTO story_key_writes (id, token) VALUES (1, ?)
+                ON CONFLICT (id) DO UPDATE SET token = excluded.token""")) {
+            mark.integer(next).add();
+            mark.execute();
+        }
         token = next;
         if (!loaded) {
             return;
@@ -159,7 +161,10 @@ final class StoryKeyFilter {
         count++;
     }
 
-    private static long storedToken(Handle handle) {
-        return handle.createQuery("SELECT token FROM story_key_writes WHERE id = 1").mapTo(Long.class).findOne().orElse(0L);
+    private long storedToken(Handle handle) {
+        long[] stored = {0};
+        statements.query(handle, "SELECT token FROM story_key_writes WHERE id IN (<in>)", java.util.List.of(), java.util.List.of(1L),
+                rs -> stored[0] = rs.getLong(1));
+        return stored[0];
     }
 }
