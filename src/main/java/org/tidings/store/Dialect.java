@@ -32,14 +32,6 @@ public interface Dialect {
      */
     long nextId(Handle handle, String table);
 
-    /**
-     * Whether story grouping keeps an in-memory filter of the story keys ({@link StoryKeyFilter}):
-     * only where one writer at a time can mark the table as written without making others wait.
-     */
-    default boolean storyKeyFilter() {
-        return false;
-    }
-
     /** Runs first in each migration's transaction: keeps two processes from migrating at once. */
     default void lockForMigration(Handle handle) {
     }

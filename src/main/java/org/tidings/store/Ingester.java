@@ -26,9 +26,9 @@ final class Ingester {
     private final StoryGrouper stories;
     private final StatementCache statements = new StatementCache();
 
-    Ingester(Dialect dialect, StoryGrouper stories) {
+    Ingester(Dialect dialect, StoreOptions options) {
         this.dialect = dialect;
-        this.stories = stories;
+        this.stories = new StoryGrouper(dialect, options);
     }
 
     IngestResult ingest(Handle handle, long feedId, PreparedFeed prepared, Instant now) {

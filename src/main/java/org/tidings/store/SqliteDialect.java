@@ -204,12 +204,6 @@ public final class SqliteDialect implements Dialect {
                 .list();
     }
 
-    /** One writer at a time: a write transaction holds the file's write lock from its start. */
-    @Override
-    public boolean storyKeyFilter() {
-        return true;
-    }
-
     @Override
     public boolean dynamicTypes() {
         return true;

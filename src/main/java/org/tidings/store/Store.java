@@ -54,9 +54,8 @@ public final class Store implements AutoCloseable {
         this.counts = new ArticleCounts(jdbi, dialect);
         this.api = new ApiStore(jdbi, articles);
         this.apiUsers = new ApiUsers(jdbi);
-        StoryGrouper stories = new StoryGrouper(dialect, options); // one story key filter for both
-        this.ingester = new Ingester(dialect, stories);
-        this.fullText = new FullTextStore(jdbi, stories);
+        this.ingester = new Ingester(dialect, options);
+        this.fullText = new FullTextStore(jdbi, new StoryGrouper(dialect, options));
         this.curation = new CurationStore(jdbi);
         this.leases = new Leases(jdbi, dialect);
     }

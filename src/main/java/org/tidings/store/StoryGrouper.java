@@ -36,12 +36,10 @@ final class StoryGrouper {
     private final Dialect dialect;
     private final StoreOptions options;
     private final StatementCache statements = new StatementCache();
-    private final StoryKeyFilter filter;
 
     StoryGrouper(Dialect dialect, StoreOptions options) {
         this.dialect = dialect;
         this.options = options;
-        this.filter = StoryKeyFilter.of(dialect);
     }
 
     /**
@@ -116,18 +114,7 @@ final class StoryGrouper {
                 stories.add(stored.story());
             }
         }
-        // Only keys the filter cannot rule out are looked up (most keys are in no other article).
-        boolean filtered = filter.prepare(handle, inputsByKey.size());
-        Set<Long> lookUp = inputsByKey.keySet();
-        if (filtered) {
-            lookUp = new HashSet<>();
-            for (long key : inputsByKey.keySet()) {
-                if (filter.mightContain(key)) {
-                    lookUp.add(key);
-                }
-            }
-        }
-        Map<Long, List<Hit>> postings = postings(handle, lookUp, byId.keySet());
+        Map<Long, List<Hit>> postings = postings(handle, inputsByKey.keySet(), byId.keySet());
         for (Map.Entry<Long, List<Hit>> posting : postings.entrySet()) {
             boolean title = titleKeys.contains(posting.getKey());
             if (!title && posting.getValue().size() > MAX_POSTINGS) {
@@ -252,24 +239,15 @@ final class StoryGrouper {
         }
     }
 
-    /** Indexes the changed articles under their keys, in key order (neighbouring rows of the index). */
     private void insertKeys(Handle handle, List<Change> changes, Map<Long, Stored> articles) {
-        List<long[]> rows = new ArrayList<>();
-        List<Long> written = new ArrayList<>();
-        for (Change change : changes) {
-            for (long key : articles.get(change.articleId()).print().candidateKeys()) {
-                rows.add(new long[] {key, change.articleId()});
-                written.add(key);
-            }
-        }
-        rows.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
         try (Batch keys = statements.batch(handle, "INSERT INTO story_keys (key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-            for (long[] row : rows) {
-                keys.integer(row[0]).integer(row[1]).add();
+            for (Change change : changes) {
+                for (long key : articles.get(change.articleId()).print().candidateKeys()) {
+                    keys.integer(key).integer(change.articleId()).add();
+                }
             }
             keys.execute();
         }
-        filter.written(handle, written);
     }
 
     /** The stored articles under the keys, but {@code except}. */
